@@ -1,0 +1,244 @@
+"""Provision an institution: site, page tree, collection, role groups, permissions, settings.
+
+One function, one transaction, idempotent: running it again with the same input changes
+nothing and says so. It spans apps (home today, sop_workflow through ``--sop``), which is why it
+lives in the project package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
+
+from home.models import (
+    HomePage,
+    InstitutionRole,
+    InstitutionSettings,
+    InstitutionType,
+    NewsIndexPage,
+    StandardPage,
+)
+
+AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+PUBLISHER_PAGE_PERMISSIONS = (*AUTHOR_PAGE_PERMISSIONS, "publish_page")
+ADMIN_PAGE_PERMISSIONS = (*PUBLISHER_PAGE_PERMISSIONS, "lock_page", "unlock_page")
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    """One role of an institution; ``can_publish`` roles may make pages live."""
+
+    key: str
+    name: str
+    can_publish: bool = False
+    is_admin: bool = False
+    is_leadership: bool = False
+
+
+DEFAULT_ROLES = (
+    RoleSpec("penulis", "Penulis", can_publish=False),
+    RoleSpec("penyetuju", "Penyetuju", can_publish=True, is_leadership=True),
+    RoleSpec("admin", "Admin Instansi", can_publish=True, is_admin=True, is_leadership=True),
+)
+ADMIN_ROLE = DEFAULT_ROLES[-1]
+
+
+@dataclass
+class InstitutionSpec:
+    name: str
+    hostname: str
+    institution_type: str
+    roles: tuple[RoleSpec, ...] = DEFAULT_ROLES
+    short_name: str = ""
+    parent_region: str = ""
+    time_zone: str = "Asia/Jakarta"
+    port: int = 80
+
+
+@dataclass
+class ProvisionResult:
+    site: Site
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+class ProvisioningError(ValueError):
+    """The institution cannot be provisioned as asked; nothing was written."""
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _validate(spec: InstitutionSpec) -> None:
+    if spec.institution_type not in InstitutionType.values:
+        raise ProvisioningError(
+            f"Jenis instansi '{spec.institution_type}' tidak dikenal. "
+            f"Pilih salah satu: {', '.join(InstitutionType.values)}."
+        )
+    if not spec.hostname or "/" in spec.hostname or " " in spec.hostname:
+        raise ProvisioningError(f"Nama host '{spec.hostname}' tidak valid.")
+    keys = [role.key for role in spec.roles]
+    if len(keys) != len(set(keys)):
+        raise ProvisioningError("Kunci peran (role key) harus unik.")
+
+
+def _ensure_home(spec: InstitutionSpec, result: ProvisionResult) -> HomePage:
+    site = Site.objects.filter(hostname=spec.hostname, port=spec.port).first()
+    if site is not None:
+        root = site.root_page.specific
+        if not isinstance(root, HomePage):
+            raise ProvisioningError(
+                f"Host '{spec.hostname}' sudah dipakai situs lain yang bukan situs instansi."
+            )
+        result.site = site
+        return root
+    tree_root = Page.get_first_root_node()
+    slug = slugify(spec.hostname.split(".")[0]) or "instansi"
+    if tree_root.get_children().filter(slug=slug).exists():
+        slug = slugify(spec.hostname.replace(".", "-"))
+    home = tree_root.add_child(instance=HomePage(title=spec.name, slug=slug))
+    home.save_revision().publish()
+    result.site = Site.objects.create(
+        hostname=spec.hostname, port=spec.port, root_page=home, site_name=spec.name
+    )
+    result.changes.append(f"situs {spec.hostname} dan halaman beranda dibuat")
+    return home
+
+
+def _ensure_sections(home: HomePage, result: ProvisionResult) -> None:
+    if not NewsIndexPage.objects.child_of(home).exists():
+        news = home.add_child(
+            instance=NewsIndexPage(title="Berita", slug="berita", show_in_menus=True)
+        )
+        news.save_revision().publish()
+        result.changes.append("indeks berita dibuat")
+    if not StandardPage.objects.child_of(home).filter(slug="profil").exists():
+        profile = home.add_child(
+            instance=StandardPage(
+                title="Profil",
+                slug="profil",
+                show_in_menus=True,
+                intro="Profil, visi dan misi, serta struktur organisasi.",
+            )
+        )
+        profile.save_revision().publish()
+        result.changes.append("halaman profil dibuat")
+
+
+def _ensure_collection(spec: InstitutionSpec, settings: InstitutionSettings, result) -> Collection:
+    if settings.collection_id:
+        return settings.collection
+    collection = Collection.get_first_root_node().add_child(name=spec.name)
+    settings.collection = collection
+    settings.save(update_fields=["collection"])
+    result.changes.append(f"koleksi media '{spec.name}' dibuat")
+    return collection
+
+
+def _ensure_settings(spec: InstitutionSpec, site: Site, result) -> InstitutionSettings:
+    settings, created = InstitutionSettings.objects.get_or_create(
+        site=site,
+        defaults={
+            "official_name": spec.name,
+            "short_name": spec.short_name,
+            "institution_type": spec.institution_type,
+            "parent_region": spec.parent_region,
+            "time_zone": spec.time_zone,
+        },
+    )
+    if created:
+        result.changes.append("profil instansi dibuat")
+    return settings
+
+
+def _grant(group: Group, permissions, result: ProvisionResult, label: str) -> None:
+    added = [perm for perm in permissions if not group.permissions.filter(pk=perm.pk).exists()]
+    if added:
+        group.permissions.add(*added)
+        result.changes.append(f"izin {label} diberikan kepada grup '{group.name}'")
+
+
+def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
+    existing = InstitutionRole.objects.filter(site=site, key=role.key).select_related("group")
+    institution_role = existing.first()
+    if institution_role is None:
+        group, _ = Group.objects.get_or_create(name=f"{spec.name}: {role.name}"[:150])
+        institution_role = InstitutionRole.objects.create(
+            site=site,
+            group=group,
+            key=role.key,
+            name=role.name,
+            is_admin=role.is_admin,
+            is_leadership=role.is_leadership,
+        )
+        result.changes.append(f"peran '{role.name}' dibuat")
+    group = institution_role.group
+    _grant(group, [_permission("wagtailadmin", "access_admin")], result, "akses admin")
+
+    page_codenames = (
+        ADMIN_PAGE_PERMISSIONS
+        if role.is_admin
+        else (PUBLISHER_PAGE_PERMISSIONS if role.can_publish else AUTHOR_PAGE_PERMISSIONS)
+    )
+    for codename in page_codenames:
+        _, created = GroupPagePermission.objects.get_or_create(
+            group=group, page=home, permission=_permission("wagtailcore", codename)
+        )
+        if created:
+            result.changes.append(f"izin halaman '{codename}' untuk '{group.name}'")
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        _, created = GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+        if created:
+            result.changes.append(f"izin koleksi '{codename}' untuk '{group.name}'")
+    if role.is_admin:
+        settings_ct = ContentType.objects.get_for_model(InstitutionSettings)
+        _, created = GroupSitePermission.objects.get_or_create(
+            group=group,
+            site=site,
+            permission=Permission.objects.get(
+                content_type=settings_ct, codename="change_institutionsettings"
+            ),
+        )
+        if created:
+            result.changes.append(f"izin ubah profil instansi untuk '{group.name}'")
+    return group
+
+
+@transaction.atomic
+def provision_institution(spec: InstitutionSpec) -> ProvisionResult:
+    """Create or complete an institution. Raises ``ProvisioningError`` before writing anything."""
+    _validate(spec)
+    result = ProvisionResult(site=None)  # type: ignore[arg-type]
+    home = _ensure_home(spec, result)
+    _ensure_sections(home, result)
+    settings = _ensure_settings(spec, result.site, result)
+    collection = _ensure_collection(spec, settings, result)
+    for role in spec.roles:
+        _ensure_role(spec, role, home, collection, result.site, result)
+    return result

@@ -1,0 +1,8 @@
+"""Local development: `make run`. Never use these values on a server."""
+
+from .base import *  # noqa: F403
+from .base import env_str
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-local-development-only")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,3 @@
+def institution(request):
+    """The institution being served (see ``InstitutionTimezoneMiddleware``), or None."""
+    return {"institution": getattr(request, "institution", None)}

@@ -1,0 +1,39 @@
+"""Attach the institution being served to the request and use its time zone."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from home.models import InstitutionSettings
+from home.tenancy import sites_for_user
+
+
+def institution_for_request(request) -> InstitutionSettings | None:
+    """The institution a request concerns: the served site, or the admin user's institution."""
+    if request.path.startswith("/admin/"):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or user.is_superuser:
+            return None
+        site = sites_for_user(user).first()
+    else:
+        site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return InstitutionSettings.objects.select_related("logo", "site").filter(site=site).first()
+
+
+class InstitutionTimezoneMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.institution = institution_for_request(request)
+        if request.institution:
+            timezone.activate(zoneinfo.ZoneInfo(request.institution.time_zone))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

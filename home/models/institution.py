@@ -1,0 +1,171 @@
+"""An institution is a tenant: a Wagtail ``Site`` with its settings, collection and role groups."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Collection, Site
+
+TIME_ZONE_CHOICES = [
+    ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
+    ("Asia/Makassar", _("WITA (Asia/Makassar)")),
+    ("Asia/Jayapura", _("WIT (Asia/Jayapura)")),
+]
+
+DEFAULT_OFFICE_HOURS = {
+    "mon": ["07:30", "16:00"],
+    "tue": ["07:30", "16:00"],
+    "wed": ["07:30", "16:00"],
+    "thu": ["07:30", "16:00"],
+    "fri": ["07:30", "14:30"],
+}
+
+
+def default_office_hours() -> dict[str, list[str]]:
+    return {day: list(hours) for day, hours in DEFAULT_OFFICE_HOURS.items()}
+
+
+class InstitutionType(models.TextChoices):
+    KAPANEWON = "kapanewon", _("Kapanewon")
+    KALURAHAN = "kalurahan", _("Kalurahan / Desa")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    DINAS = "dinas", _("Dinas")
+
+
+@register_setting(icon="home")
+class InstitutionSettings(BaseSiteSetting):
+    """The profile of one institution, edited by its own administrators."""
+
+    official_name = models.CharField(_("official name"), max_length=255)
+    short_name = models.CharField(
+        _("short name"), max_length=80, blank=True, help_text=_("Shown in the site header.")
+    )
+    institution_type = models.CharField(
+        _("institution type"), max_length=20, choices=InstitutionType.choices
+    )
+    parent_region = models.CharField(
+        _("parent region"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: Kabupaten Bantul, Daerah Istimewa Yogyakarta."),
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    logo = models.ForeignKey(
+        "home.InstitutionImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=TIME_ZONE_CHOICES, default="Asia/Jakarta"
+    )
+    office_hours = models.JSONField(
+        _("office hours"),
+        default=default_office_hours,
+        help_text=_(
+            'Per weekday, for example {"mon": ["07:30", "16:00"]}; missing days are closed.'
+        ),
+    )
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    x_url = models.URLField(_("X account"), blank=True)
+    collection = models.ForeignKey(
+        Collection,
+        verbose_name=_("media collection"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("official_name"),
+                FieldPanel("short_name"),
+                FieldPanel("institution_type"),
+                FieldPanel("parent_region"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("time_zone"),
+                FieldPanel("office_hours"),
+            ],
+            heading=_("Contact and office hours"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("x_url"),
+            ],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("institution profile")
+        verbose_name_plural = _("institution profiles")
+
+    def __str__(self) -> str:
+        return self.official_name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.official_name
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("X", self.x_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+
+class InstitutionRole(models.Model):
+    """One role of an institution's SOP (e.g. Panewu, Ketua PPID), backed by one auth group."""
+
+    site = models.ForeignKey(
+        Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="institution_roles"
+    )
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="institution_role"
+    )
+    key = models.SlugField(_("key"), max_length=60)
+    name = models.CharField(_("name"), max_length=255)
+    is_admin = models.BooleanField(
+        _("institution administrator"),
+        default=False,
+        help_text=_("Manages the institution profile and its connected channels."),
+    )
+    is_leadership = models.BooleanField(
+        _("leadership"), default=False, help_text=_("May read the institution's reports.")
+    )
+
+    class Meta:
+        verbose_name = _("institution role")
+        verbose_name_plural = _("institution roles")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "key"], name="unique_role_key_per_site")
+        ]
+        ordering = ["site", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.site.hostname})"
