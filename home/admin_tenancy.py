@@ -91,5 +91,3 @@ def scope_admin_filters() -> None:
     _scope_filter(WorkflowTasksReportFilterSet, "workflow", workflows_visible_to)
     _scope_filter(WorkflowTasksReportFilterSet, "task", tasks_visible_to)
     _scope_site_history_users()
-
-

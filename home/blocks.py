@@ -81,9 +81,7 @@ class VideoBlock(blocks.StructBlock):
             errors["file"] = forms.ValidationError(_("The video file must be MP4, WebM or OGV."))
         captions = value.get("captions")
         if captions and not captions.file.name.lower().endswith(".vtt"):
-            errors["captions"] = forms.ValidationError(
-                _("Captions must be a WebVTT (.vtt) file.")
-            )
+            errors["captions"] = forms.ValidationError(_("Captions must be a WebVTT (.vtt) file."))
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value

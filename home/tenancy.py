@@ -36,9 +36,7 @@ def users_visible_to(user) -> QuerySet:
     User = get_user_model()
     if user.is_superuser:
         return User.objects.all()
-    return User.objects.filter(
-        groups__institution_role__site__in=sites_for_user(user)
-    ).distinct()
+    return User.objects.filter(groups__institution_role__site__in=sites_for_user(user)).distinct()
 
 
 def pages_of_user_institutions(user) -> QuerySet[Page]:

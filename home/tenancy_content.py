@@ -42,9 +42,7 @@ class TenantContentMixin:
         from home.tenancy import institution_root_path
 
         collection_path = (
-            InstitutionSettings.objects.filter(
-                site__root_page__path=institution_root_path(self)
-            )
+            InstitutionSettings.objects.filter(site__root_page__path=institution_root_path(self))
             .values_list("collection__path", flat=True)
             .first()
         )
@@ -70,5 +68,3 @@ class TenantContentMixin:
                 )
                 % {"items": ", ".join(sorted(foreign))}
             )
-
-

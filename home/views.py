@@ -17,7 +17,10 @@ def search_view(request, home):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live().public().descendant_of(home, inclusive=True).specific()
+            Page.objects.live()
+            .public()
+            .descendant_of(home, inclusive=True)
+            .specific()
             .search(query, operator="and")
         )
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)

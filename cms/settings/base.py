@@ -152,11 +152,27 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Portal Publikasi Instansi")
 BASE_URL = env_str("BASE_URL", "http://localhost:8000")
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "home.InstitutionImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.InstitutionImageForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip",
-                          "mp4", "webm", "mp3", "ogg", "vtt"]
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+    "zip",
+    "mp4",
+    "webm",
+    "mp3",
+    "ogg",
+    "vtt",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 200) * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False

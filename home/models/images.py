@@ -26,9 +26,7 @@ class InstitutionImage(AbstractImage):
 
 
 class InstitutionRendition(AbstractRendition):
-    image = models.ForeignKey(
-        InstitutionImage, on_delete=models.CASCADE, related_name="renditions"
-    )
+    image = models.ForeignKey(InstitutionImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -249,5 +249,3 @@ class StandardPage(TenantContentMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-

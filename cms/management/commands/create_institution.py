@@ -33,7 +33,9 @@ class Command(BaseCommand):
         except ProvisioningError as error:
             raise CommandError(str(error)) from error
         if not result.changed:
-            self.stdout.write(f"Instansi '{spec.name}' ({spec.hostname}) sudah lengkap; tidak ada perubahan.")
+            self.stdout.write(
+                f"Instansi '{spec.name}' ({spec.hostname}) sudah lengkap; tidak ada perubahan."
+            )
             return
         for change in result.changes:
             self.stdout.write(f"  - {change}")

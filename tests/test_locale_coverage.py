@@ -1,0 +1,298 @@
+"""Editors and approvers use the Wagtail admin in Indonesian (LANGUAGE_CODE = "id").
+
+Wagtail 8's own id_ID catalogues translate only part of the admin; the project catalogue
+locale/id/LC_MESSAGES/{django,djangojs}.po fills the gaps (and fixes terms that clash with
+the glossary in locale/GLOSSARY.md). LOCALE_PATHS wins over every app catalogue.
+
+.mo files are not committed (the build runs compilemessages), so these tests compile the
+committed .po files into a temporary LOCALE_PATHS with GNU msgfmt, exactly as the build does.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import wagtail
+from django.test import override_settings
+from django.utils import translation
+from django.utils.translation.trans_real import DjangoTranslation
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+CATALOGUES = {
+    domain: LOCALE_DIR / "id" / "LC_MESSAGES" / f"{domain}.po" for domain in ("django", "djangojs")
+}
+WAGTAIL_DIR = Path(wagtail.__file__).resolve().parent
+WAGTAIL_SOURCE = {  # Wagtail's English catalogues list every msgid its code and templates use
+    "wagtail.admin": WAGTAIL_DIR / "admin" / "locale" / "en" / "LC_MESSAGES" / "django.po",
+    "wagtail": WAGTAIL_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po",
+}
+WAGTAIL_ADMIN_JS_SOURCE = WAGTAIL_DIR / "admin" / "locale" / "en" / "LC_MESSAGES" / "djangojs.po"
+
+
+# --- a minimal .po reader (stdlib only) ---------------------------------------------------
+
+
+def read_po(path: Path) -> list[dict]:
+    """Entries of a .po file as dicts with ctx, id, plural and strs; header and obsolete skipped."""
+    entries: list[dict] = []
+    entry: dict | None = None
+    field = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):  # continuation of the previous keyword's string
+            value = ast.literal_eval(line)
+            if field == "strs":
+                entry["strs"][-1] += value
+            else:
+                entry[field] = (entry[field] or "") + value
+            continue
+        keyword, _, rest = line.partition(" ")
+        value = ast.literal_eval(rest)
+        starts_entry = keyword == "msgctxt" or (
+            keyword == "msgid" and (entry is None or entry["strs"])
+        )
+        if starts_entry:
+            entry = {"ctx": None, "id": "", "plural": None, "strs": []}
+            entries.append(entry)
+        if keyword == "msgctxt":
+            entry["ctx"], field = value, "ctx"
+        elif keyword == "msgid":
+            entry["id"], field = value, "id"
+        elif keyword == "msgid_plural":
+            entry["plural"], field = value, "plural"
+        elif keyword.startswith("msgstr"):
+            entry["strs"].append(value)
+            field = "strs"
+    return [e for e in entries if e["id"]]
+
+
+def render(entry: dict, count: int = 2) -> str:
+    """What the running site shows for a source entry in the active language."""
+    ctx, msgid, plural = entry["ctx"], entry["id"], entry["plural"]
+    if plural:
+        if ctx:
+            return translation.npgettext(ctx, msgid, plural, count)
+        return translation.ngettext(msgid, plural, count)
+    return translation.pgettext(ctx, msgid) if ctx else translation.gettext(msgid)
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def compiled_locale(tmp_path_factory) -> Path:
+    """The committed catalogues compiled into a throwaway LOCALE_PATHS directory."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:  # no gettext here: use the .mo files the build compiled, if current
+        mos = [po.with_suffix(".mo") for po in CATALOGUES.values()]
+        if all(
+            mo.exists() and mo.stat().st_mtime >= mo.with_suffix(".po").stat().st_mtime
+            for mo in mos
+        ):
+            return LOCALE_DIR
+        pytest.fail("GNU gettext (msgfmt) is needed to compile locale/id (apt-get install gettext)")
+    target = tmp_path_factory.mktemp("locale") / "id" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    for domain, po in CATALOGUES.items():
+        result = subprocess.run(
+            [msgfmt, "--check", "-o", str(target / f"{domain}.mo"), str(po)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, f"msgfmt --check {po.name}:\n{result.stderr}"
+    return target.parent.parent
+
+
+@pytest.fixture
+def indonesian(compiled_locale):
+    # Changing LOCALE_PATHS makes Django drop its cached catalogues (django.test.signals).
+    with override_settings(LOCALE_PATHS=[compiled_locale]), translation.override("id"):
+        yield
+
+
+# --- the editor / approver journey ---------------------------------------------------------
+
+# (msgctxt, msgid, msgid_plural, expected Indonesian or None = "anything but the English")
+JOURNEY = [
+    # navigation and dashboard
+    (None, "Dashboard", None, "Dasbor"),
+    (None, "Pages", None, "Halaman"),
+    (None, "Snippets", None, "Cuplikan"),
+    (None, "Images", None, "Gambar"),
+    (None, "Documents", None, "Dokumen"),
+    (None, "Reports", None, "Laporan"),
+    (None, "Workflows", None, "Alur kerja"),
+    (None, "Workflow tasks", None, "Tugas alur kerja"),
+    (None, "Locked pages", None, "Halaman terkunci"),
+    (None, "Site history", None, "Riwayat situs"),
+    (None, "Aging pages", None, None),
+    (None, "Settings", None, "Pengaturan"),
+    (None, "Help", None, "Bantuan"),
+    (None, "Awaiting your review", None, "Menunggu tinjauan Anda"),
+    (None, "Your pages and snippets in a workflow", None, None),
+    (None, "Your locked pages", None, None),
+    (None, "Search all pages…", None, "Cari semua halaman…"),
+    # the page editor
+    (None, "Save draft", None, "Simpan draf"),
+    (None, "Publish", None, "Terbitkan"),
+    (None, "Unpublish", None, "Batal terbitkan"),
+    (None, "Preview", None, "Pratinjau"),
+    (None, "Schedule to publish", None, "Jadwalkan terbit"),
+    (None, "Set publishing schedule", None, None),
+    (None, "Go-live:", None, "Tayang:"),
+    (None, "Expiry:", None, "Kedaluwarsa:"),
+    (None, "Comments", None, "Komentar"),
+    (None, "Add comment", None, None),
+    (None, "Draft", None, "Draf"),
+    (None, "Live", None, "Tayang"),
+    (None, "History", None, "Riwayat"),
+    (None, "Compare with previous version", None, None),
+    (None, "This field is required.", None, "Isian ini wajib diisi."),
+    # moderation: submitting and approving
+    (None, "Submit for moderation", None, "Ajukan untuk moderasi"),
+    (None, "Submit to %(workflow_name)s", None, "Ajukan ke %(workflow_name)s"),
+    (None, "Resubmit to %(task_name)s", None, "Ajukan ulang ke %(task_name)s"),
+    (None, "Approve", None, "Setujui"),
+    (None, "Approve with comment", None, "Setujui dengan komentar"),
+    (None, "Request changes", None, "Minta perubahan"),
+    (None, "Changes requested", None, "Perubahan diminta"),
+    (None, "Needs changes", None, "Perlu perubahan"),
+    (None, "In Moderation", None, "Dalam Moderasi"),
+    (None, "In progress", None, "Sedang berjalan"),
+    (None, "Group approval task", None, "Tugas persetujuan grup"),
+    (None, "Publish 1 page", "Publish %(counter)s pages", "Terbitkan %(counter)s halaman"),
+    # notification e-mails (subjects and bodies)
+    (None, "Hello %(username)s,", None, "Halo %(username)s,"),
+    (
+        None,
+        'The page "%(title)s" has been submitted to workflow "%(workflow)s"',
+        None,
+        'Halaman "%(title)s" telah diajukan ke alur kerja "%(workflow)s"',
+    ),
+    (
+        None,
+        'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s"',
+        None,
+        'Halaman "%(title)s" telah diajukan untuk persetujuan pada tahap moderasi "%(task)s"',
+    ),
+    (None, 'The page "%(title)s" has been approved in "%(task)s".', None, None),
+    (None, 'The page "%(title)s" has been approved in "%(workflow)s".', None, None),
+    (None, 'The page "%(title)s" has been rejected during "%(task)s".', None, None),
+    (None, 'The page "%(title)s" has been rejected during "%(workflow)s".', None, None),
+    (None, '%(editor)s has updated comments on "%(title)s"', None, None),
+    (None, "You can preview the page here:", None, None),
+]
+
+
+def _source_keys() -> set[tuple]:
+    keys = set()
+    for path in [*WAGTAIL_SOURCE.values(), *WAGTAIL_DIR.glob("*/locale/en/LC_MESSAGES/django.po")]:
+        keys.update((e["ctx"], e["id"], e["plural"]) for e in read_po(path))
+    return keys
+
+
+def test_catalogues_have_a_valid_indonesian_header():
+    for po in CATALOGUES.values():
+        head = po.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        assert '"Language: id\\n"' in head
+        assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in head
+        assert "GLOSSARY" in head
+
+
+def test_journey_strings_are_wagtail_msgids():
+    """If a Wagtail upgrade renames one of these, this test says which."""
+    keys = _source_keys()
+    unknown = [
+        (ctx, msgid) for ctx, msgid, plural, _ in JOURNEY if (ctx, msgid, plural) not in keys
+    ]
+    assert not unknown
+
+
+@pytest.mark.parametrize(
+    ("ctx", "msgid", "plural", "expected"), JOURNEY, ids=[j[1][:40] for j in JOURNEY]
+)
+def test_editor_and_approver_journey_is_indonesian(indonesian, ctx, msgid, plural, expected):
+    shown = render({"ctx": ctx, "id": msgid, "plural": plural})
+    assert shown != (plural or msgid), f"{msgid!r} is still English"
+    if expected is not None:
+        assert shown == expected
+
+
+def test_workflow_email_subject_renders_with_placeholders(indonesian):
+    subject = translation.gettext(
+        'The %(model_name)s "%(title)s" has been submitted to workflow "%(workflow)s"'
+    )
+    assert subject % {"model_name": "berita", "title": "Jalan desa", "workflow": "Persetujuan"} == (
+        'berita "Jalan desa" telah diajukan ke alur kerja "Persetujuan"'
+    )
+
+
+def test_admin_javascript_strings_are_indonesian(compiled_locale):
+    # The admin's JS catalogue: JavaScriptCatalog(packages=["wagtail.admin"]) + LOCALE_PATHS.
+    with override_settings(LOCALE_PATHS=[compiled_locale]):
+        js = DjangoTranslation(
+            "id", domain="djangojs", localedirs=[WAGTAIL_DIR / "admin" / "locale"]
+        )
+        assert js.gettext("Page explorer") == "Penjelajah halaman"
+        assert js.gettext("Main menu") == "Menu utama"
+        assert js.gettext("Toggle sidebar") == "Buka/tutup bilah samping"
+        assert js.gettext("Enter your comments...") == "Tulis komentar Anda..."
+        missing = [
+            e["id"]
+            for e in read_po(WAGTAIL_ADMIN_JS_SOURCE)
+            if (js.ngettext(e["id"], e["plural"], 2) if e["plural"] else js.gettext(e["id"]))
+            == (e["plural"] or e["id"])
+            and e["id"] not in {"%(time_zone_option)s: %(localized_time_zone_label)s"}
+        ]
+        assert not missing
+
+
+# --- overall coverage of wagtail.admin and wagtail core --------------------------------------
+
+# Strings that are legitimately the same in Indonesian.
+IDENTICAL_IN_INDONESIAN = {
+    "Admin",
+    "Administrator",
+    "Alias",
+    "Email",
+    "Filter",
+    "Format",
+    "ID",
+    "item",
+    "Minimum",
+    "OK",
+    "port",
+    "hostname",
+    "slug",
+    "Slug",
+    "Status",
+    "status",
+    "Status: ",
+    "Status %(status)s",
+    "Tag",
+    "Token",
+    "URL",
+    "Wagtail",
+}
+_PLACEHOLDERS = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}|<[^>]+>")
+
+
+def _needs_translation(msgid: str) -> bool:
+    return msgid not in IDENTICAL_IN_INDONESIAN and re.search(
+        r"[A-Za-z]", _PLACEHOLDERS.sub("", msgid)
+    )
+
+
+@pytest.mark.parametrize("app", list(WAGTAIL_SOURCE))
+def test_wagtail_admin_and_core_are_at_least_97_percent_indonesian(indonesian, app):
+    entries = [e for e in read_po(WAGTAIL_SOURCE[app]) if _needs_translation(e["id"])]
+    english = [e["id"] for e in entries if render(e) == (e["plural"] or e["id"])]
+    coverage = 1 - len(english) / len(entries)
+    assert coverage >= 0.97, f"{app}: {coverage:.1%} Indonesian; still English: {english[:20]}"
