@@ -1,0 +1,36 @@
+"""Turn an SOP's *Pelaksana* into the institution roles that provisioning creates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cms.provisioning import ADMIN_ROLE, RoleSpec
+from sop_workflow.definition import SopDefinition, bundled_definitions, load_definition
+
+
+def resolve_definition(name_or_path: str) -> SopDefinition:
+    """Load a bundled SOP by key (e.g. ``kalurahan_bunder``) or any definition file by path."""
+    bundled = bundled_definitions()
+    path = bundled.get(name_or_path) or Path(name_or_path)
+    return load_definition(path)
+
+
+def role_specs(definition: SopDefinition) -> tuple[RoleSpec, ...]:
+    """One role per *Pelaksana*, plus the institution administrator.
+
+    Roles that act in the publication step may publish; the SOP's leadership roles may read
+    its reports.
+    """
+    publishers = set(definition.publication_task.actors)
+    roles = tuple(
+        RoleSpec(
+            key=role.key,
+            name=role.name,
+            can_publish=role.key in publishers,
+            is_leadership=role.leadership,
+        )
+        for role in definition.roles
+    )
+    if any(role.key == ADMIN_ROLE.key for role in roles):
+        return roles
+    return (*roles, ADMIN_ROLE)
