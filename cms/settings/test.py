@@ -12,3 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(env_str("TEST_MEDIA_ROOT", str(BASE_DIR / ".test-media")))
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# A file, not memory: the real `qcluster` worker started by some tests must see the test data.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+Q_CLUSTER = {**Q_CLUSTER, "name": "sop-test", "workers": 1, "timeout": 60, "retry": 90}  # noqa: F405

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
 
+from home.colours import validate_brand_colour
+
 TIME_ZONE_CHOICES = [
     ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
     ("Asia/Makassar", _("WITA (Asia/Makassar)")),
@@ -63,6 +65,13 @@ class InstitutionSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    brand_colour = models.CharField(
+        _("brand colour"),
+        max_length=7,
+        default="#0B5A8A",
+        validators=[validate_brand_colour],
+        help_text=_("Header colour, as #RRGGBB; it must keep white text readable."),
+    )
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=TIME_ZONE_CHOICES, default="Asia/Jakarta"
     )
@@ -94,6 +103,7 @@ class InstitutionSettings(BaseSiteSetting):
                 FieldPanel("institution_type"),
                 FieldPanel("parent_region"),
                 FieldPanel("logo"),
+                FieldPanel("brand_colour"),
             ],
             heading=_("Identity"),
         ),

@@ -1,0 +1,26 @@
+"""Recurring jobs, run by django-q2's scheduler inside `qcluster` (no external cron)."""
+
+from __future__ import annotations
+
+from django_q.models import Schedule
+
+# name -> (function path, args, minutes between runs)
+SCHEDULES: dict[str, tuple[str, str, int]] = {
+    # Wagtail only publishes pages whose go-live time has come when this command runs.
+    "publish_scheduled": ("django.core.management.call_command", "'publish_scheduled'", 1),
+}
+
+
+def ensure_schedules(**_kwargs) -> None:
+    """Create or update the platform's schedules (connected to ``post_migrate``)."""
+    for name, (func, args, minutes) in SCHEDULES.items():
+        Schedule.objects.update_or_create(
+            name=name,
+            defaults={
+                "func": func,
+                "args": args,
+                "schedule_type": Schedule.MINUTES,
+                "minutes": minutes,
+                "repeats": -1,
+            },
+        )
