@@ -1,0 +1,32 @@
+"""Production settings pass Django's deployment checks when given real values."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_check(**env):
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=environment, capture_output=True, text=True,
+    )
+
+
+def test_check_deploy_passes_without_warnings():
+    result = run_check(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="bantul.example.go.id")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_check(SECRET_KEY="", ALLOWED_HOSTS="bantul.example.go.id")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
