@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page
 
 from cms.provisioning import InstitutionSpec, provision_institution
 from home.models import InstitutionRole, InstitutionSettings, NewsIndexPage, NewsPage
@@ -80,8 +81,19 @@ class Institution:
         return page
 
 
+def ensure_wagtail_roots() -> None:
+    """Recreate what Wagtail's data migrations create, after a transactional test's flush."""
+    locale, _ = Locale.objects.get_or_create(language_code="id")
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def make_institution(db) -> Callable[..., Institution]:
+    ensure_wagtail_roots()
+
     def make(key: str | None = None, **overrides) -> Institution:
         key = key or f"inst{next(_counter)}"
         spec = InstitutionSpec(

@@ -21,7 +21,7 @@ def test_scheduled_publishing_is_a_django_q_schedule():
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_worker_publishes_a_page_whose_go_live_time_has_come(qcluster, bantul):  # noqa: F811
     page = bantul.news("Pengumuman jadwal pelayanan KTP", publish=False)
     revision = page.save_revision()

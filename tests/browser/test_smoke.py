@@ -6,7 +6,7 @@ from tests.browser.conftest import DESKTOP, PHONE, screenshot, site_url
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

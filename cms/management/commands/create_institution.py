@@ -2,8 +2,15 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.provisioning import InstitutionSpec, ProvisioningError, provision_institution
+from cms.provisioning import (
+    DEFAULT_ROLES,
+    InstitutionSpec,
+    ProvisioningError,
+    provision_institution,
+)
 from home.models import InstitutionType
+from sop_workflow.definition import DefinitionError
+from sop_workflow.roles import resolve_definition, role_specs
 
 
 class Command(BaseCommand):
@@ -17,9 +24,18 @@ class Command(BaseCommand):
         parser.add_argument("--region", default="", help="Parent region, e.g. Kabupaten Bantul.")
         parser.add_argument("--time-zone", default="Asia/Jakarta")
         parser.add_argument("--port", type=int, default=80)
+        parser.add_argument(
+            "--sop",
+            default="",
+            help="SOP definition: a bundled key (e.g. kalurahan_bunder) or a .toml file path.",
+        )
 
     def handle(self, *args, **options):
+        roles = DEFAULT_ROLES
+        if options["sop"]:
+            roles = role_specs(self._definition(options["sop"]))
         spec = InstitutionSpec(
+            roles=roles,
             name=options["name"],
             hostname=options["hostname"],
             institution_type=options["type"],
@@ -40,3 +56,11 @@ class Command(BaseCommand):
         for change in result.changes:
             self.stdout.write(f"  - {change}")
         self.stdout.write(self.style.SUCCESS(f"Instansi '{spec.name}' siap di {spec.hostname}."))
+
+    def _definition(self, name_or_path: str):
+        try:
+            return resolve_definition(name_or_path)
+        except DefinitionError as error:
+            raise CommandError(str(error)) from error
+        except FileNotFoundError as error:
+            raise CommandError(f"Definisi SOP '{name_or_path}' tidak ditemukan.") from error
