@@ -6,6 +6,7 @@ import zoneinfo
 
 from django.utils import timezone
 from wagtail.models import Site
+from wagtail.users.models import UserProfile
 
 from home.models import InstitutionSettings
 from home.tenancy import sites_for_user
@@ -25,6 +26,18 @@ def institution_for_request(request) -> InstitutionSettings | None:
     return InstitutionSettings.objects.select_related("logo", "site").filter(site=site).first()
 
 
+def _default_admin_zone(request, zone: str) -> None:
+    """Wagtail's admin uses the user's profile zone, else settings.TIME_ZONE: make the
+    institution's zone the default for members who have not chosen one (not saved)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not request.path.startswith("/admin/"):
+        return
+    profile = UserProfile.get_for_user(user)
+    if not profile.current_time_zone:
+        profile.current_time_zone = zone
+    user.wagtail_userprofile = profile  # the instance Wagtail's admin views will read
+
+
 class InstitutionTimezoneMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,7 +45,9 @@ class InstitutionTimezoneMiddleware:
     def __call__(self, request):
         request.institution = institution_for_request(request)
         if request.institution:
-            timezone.activate(zoneinfo.ZoneInfo(request.institution.time_zone))
+            zone = request.institution.time_zone
+            timezone.activate(zoneinfo.ZoneInfo(zone))
+            _default_admin_zone(request, zone)
         try:
             return self.get_response(request)
         finally:
