@@ -115,3 +115,16 @@ def test_default_host_lists_the_institutions(client, bantul, bunder):
     html = host_client(client, "localhost").get("/").content.decode()
 
     assert "Kapanewon Bantul" in html and "http://bunder.localhost/" in html
+
+
+@pytest.mark.django_db
+def test_public_site_stays_indonesian_for_an_english_browser(client, bantul):
+    bantul.news("Kerja bakti")
+
+    html = (
+        host_client(client, "bantul.localhost")
+        .get("/", HTTP_ACCEPT_LANGUAGE="en-US,en")
+        .content.decode()
+    )
+
+    assert "Berita terbaru" in html and "Latest news" not in html

@@ -1,0 +1,55 @@
+"""`seed_demo` loads the five SOP institutions, a user per role and illustrated news, once."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Site
+
+from home.models import InstitutionRole, InstitutionSettings, NewsPage
+from tests.conftest import host_client
+
+HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang"}
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", "--allow-without-debug", stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
+    seed()
+    counts = (NewsPage.objects.count(), get_user_model().objects.count())
+
+    second = seed()
+
+    assert {
+        site.hostname.split(".")[0] for site in Site.objects.filter(hostname__endswith=".localhost")
+    } == HOSTS
+    assert counts[0] >= 12
+    assert counts == (NewsPage.objects.count(), get_user_model().objects.count())
+    assert "tidak ada perubahan" in second
+    panewu = get_user_model().objects.get(username="bantul.panewu")
+    assert panewu.check_password("demo-sop-2026")
+    assert (
+        panewu.groups.get()
+        == InstitutionRole.objects.get(site__hostname="bantul.localhost", key="panewu").group
+    )
+    for page in NewsPage.objects.live():
+        assert page.share_image and page.share_image_alt.strip()
+        institution = InstitutionSettings.objects.get(site=page.get_site())
+        assert page.share_image.collection == institution.collection
+    html = host_client(client, "jenawi.localhost").get("/").content.decode()
+    assert "Kecamatan Jenawi" in html and 'class="card"' in html
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG=True"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not get_user_model().objects.filter(username="operator").exists()
