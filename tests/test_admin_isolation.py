@@ -216,3 +216,23 @@ def test_using_another_institutions_image_in_a_page_is_refused(client, two):
     assert "Foto rahasia Bunder" in str(error.value)
     page.share_image = bantul.photo
     page.full_clean()
+
+
+@pytest.mark.parametrize("kind", ["image", "document"])
+def test_choosing_another_institutions_media_by_id_is_refused(client, two, kind):
+    bantul, bunder = two
+    client = as_member(client, bantul)
+    url_name, obj = (
+        ("wagtailimages_chooser:chosen", bunder.photo)
+        if kind == "image"
+        else ("wagtaildocs_chooser:chosen", bunder.document)
+    )
+
+    foreign = client.get(reverse(url_name, args=[obj.pk]))
+    own = client.get(
+        reverse(url_name, args=[(bantul.photo if kind == "image" else bantul.document).pk])
+    )
+
+    assert own.status_code == 200
+    assert foreign.status_code in (302, 403, 404)  # Wagtail redirects with "permission denied"
+    assert obj.title not in foreign.content.decode()
