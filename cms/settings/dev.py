@@ -6,3 +6,4 @@ from .base import env_str
 DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-local-development-only")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+STATIC_ROOT = None  # runserver serves static files from the app finders; nothing is collected

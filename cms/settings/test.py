@@ -22,3 +22,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"sop-test-{os.getpid()}.sqlite3")
     }
 Q_CLUSTER = {**Q_CLUSTER, "name": "sop-test", "workers": 1, "timeout": 60, "retry": 90}  # noqa: F405
+STATIC_ROOT = None  # nothing is collected in tests; static files come from the app finders
