@@ -72,6 +72,25 @@ def _scope_site_history_users() -> None:
     LogEntriesView.filterset_class = TenantSiteHistoryReportFilterSet
 
 
+def _scope_privacy_groups() -> None:
+    """The page privacy form offers every group of the deployment; offer the page's own."""
+    from django.contrib.auth.models import Group
+    from wagtail.admin.views.page_privacy import SetPrivacyView
+
+    from home.tenancy import institution_root_path
+
+    original_get_form = SetPrivacyView.get_form
+
+    def get_form(self, form_class=None):
+        form = original_get_form(self, form_class)
+        form.fields["groups"].queryset = Group.objects.filter(
+            institution_role__site__root_page__path=institution_root_path(self.page)
+        ).order_by("name")
+        return form
+
+    SetPrivacyView.get_form = get_form
+
+
 def scope_admin_filters() -> None:
     """Give every user/site/workflow filter of Wagtail's admin a tenant-scoped queryset."""
     from wagtail.admin.views.pages.listing import PageFilterSet
@@ -91,3 +110,4 @@ def scope_admin_filters() -> None:
     _scope_filter(WorkflowTasksReportFilterSet, "workflow", workflows_visible_to)
     _scope_filter(WorkflowTasksReportFilterSet, "task", tasks_visible_to)
     _scope_site_history_users()
+    _scope_privacy_groups()

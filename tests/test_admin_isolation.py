@@ -236,3 +236,18 @@ def test_choosing_another_institutions_media_by_id_is_refused(client, two, kind)
     assert own.status_code == 200
     assert foreign.status_code in (302, 403, 404)  # Wagtail redirects with "permission denied"
     assert obj.title not in foreign.content.decode()
+
+
+def test_page_privacy_offers_only_the_institutions_own_groups(client, two):
+    bantul, bunder = two
+    client = as_member(client, bantul, "admin")
+    url = reverse("wagtailadmin_pages:set_privacy", args=[bantul.live_news.pk])
+
+    html = client.get(url).content.decode()
+    foreign_group = InstitutionRole.objects.get(site=bunder.site, key="admin").group
+    response = client.post(url, {"restriction_type": "groups", "groups": [foreign_group.pk]})
+
+    assert "Kapanewon Bantul: Penulis" in html
+    assert "Kalurahan Bunder" not in html
+    assert not bantul.live_news.get_view_restrictions().exists()
+    assert response.status_code == 200
