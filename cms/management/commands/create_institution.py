@@ -1,6 +1,7 @@
 """``manage.py create_institution``: provision one institution in one transaction."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from cms.provisioning import (
     DEFAULT_ROLES,
@@ -9,8 +10,9 @@ from cms.provisioning import (
     provision_institution,
 )
 from home.models import InstitutionType
-from sop_workflow.definition import DefinitionError
-from sop_workflow.roles import resolve_definition, role_specs
+from sop_workflow.installer import InstallError, install_sop
+from sop_workflow.management.commands.install_sop import load_or_fail
+from sop_workflow.roles import role_specs
 
 
 class Command(BaseCommand):
@@ -32,8 +34,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         roles = DEFAULT_ROLES
+        definition = text = None
         if options["sop"]:
-            roles = role_specs(self._definition(options["sop"]))
+            definition, text = load_or_fail(options["sop"])
+            roles = role_specs(definition)
         spec = InstitutionSpec(
             roles=roles,
             name=options["name"],
@@ -45,8 +49,12 @@ class Command(BaseCommand):
             port=options["port"],
         )
         try:
-            result = provision_institution(spec)
-        except ProvisioningError as error:
+            with transaction.atomic():
+                result = provision_institution(spec)
+                if definition is not None:
+                    installed = install_sop(definition, result.site, source_text=text)
+                    result.changes.extend(installed.changes)
+        except (ProvisioningError, InstallError) as error:
             raise CommandError(str(error)) from error
         if not result.changed:
             self.stdout.write(
@@ -56,11 +64,3 @@ class Command(BaseCommand):
         for change in result.changes:
             self.stdout.write(f"  - {change}")
         self.stdout.write(self.style.SUCCESS(f"Instansi '{spec.name}' siap di {spec.hostname}."))
-
-    def _definition(self, name_or_path: str):
-        try:
-            return resolve_definition(name_or_path)
-        except DefinitionError as error:
-            raise CommandError(str(error)) from error
-        except FileNotFoundError as error:
-            raise CommandError(f"Definisi SOP '{name_or_path}' tidak ditemukan.") from error

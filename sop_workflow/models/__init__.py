@@ -1,0 +1,26 @@
+"""Models of ``sop_workflow``: SOP task types and the records an SOP run leaves."""
+
+from .records import (
+    InstalledSop,
+    IntakeCounter,
+    IntakeRegisterEntry,
+    ParafRecord,
+    PlatformChoice,
+    StepOutcome,
+    StepTiming,
+)
+from .tasks import AbstractSopTask, SopApprovalTask, SopPublicationTask, SopTaskState
+
+__all__ = [
+    "AbstractSopTask",
+    "InstalledSop",
+    "IntakeCounter",
+    "IntakeRegisterEntry",
+    "ParafRecord",
+    "PlatformChoice",
+    "SopApprovalTask",
+    "SopPublicationTask",
+    "SopTaskState",
+    "StepOutcome",
+    "StepTiming",
+]

@@ -1,0 +1,71 @@
+"""Signal handlers of ``sop_workflow``, connected once from ``AppConfig.ready()``."""
+
+from __future__ import annotations
+
+from wagtail.models import WorkflowState
+from wagtail.signals import (
+    task_approved,
+    task_cancelled,
+    task_rejected,
+    task_submitted,
+    workflow_submitted,
+)
+
+from sop_workflow.definition import Kind
+from sop_workflow.models import InstalledSop, SopTaskState, StepOutcome
+from sop_workflow.notifications import queue_task_submitted_email
+
+
+def on_task_submitted(sender, instance, user=None, **kwargs) -> None:
+    from sop_workflow.timing import start_task_timing
+
+    start_task_timing(instance)
+
+
+def _finisher(outcome: StepOutcome):
+    def handler(sender, instance, user=None, **kwargs) -> None:
+        from sop_workflow.timing import finish_task_timing
+
+        finish_task_timing(instance, outcome)
+
+    return handler
+
+
+on_task_approved = _finisher(StepOutcome.APPROVED)
+on_task_rejected = _finisher(StepOutcome.REJECTED)
+on_task_cancelled = _finisher(StepOutcome.CANCELLED)
+
+
+def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    """A new submission: time the preparation steps, and register the intake when asked."""
+    from sop_workflow.intake import register_intake
+    from sop_workflow.timing import record_preparation
+
+    installed = InstalledSop.objects.filter(workflow_id=instance.workflow_id).first()
+    if installed is None:
+        return
+    record_preparation(instance, installed)
+    preparation = installed.definition.steps_of(Kind.PREPARATION)
+    if any(step.intake_register for step in preparation):
+        register_intake(instance.content_object, installed.site, user)
+
+
+def register_signal_handlers() -> None:
+    task_submitted.connect(
+        on_task_submitted, sender=SopTaskState, dispatch_uid="sop_task_submitted_timing"
+    )
+    task_submitted.connect(
+        queue_task_submitted_email, sender=SopTaskState, dispatch_uid="sop_task_submitted_email"
+    )
+    task_approved.connect(
+        on_task_approved, sender=SopTaskState, dispatch_uid="sop_task_approved_timing"
+    )
+    task_rejected.connect(
+        on_task_rejected, sender=SopTaskState, dispatch_uid="sop_task_rejected_timing"
+    )
+    task_cancelled.connect(
+        on_task_cancelled, sender=SopTaskState, dispatch_uid="sop_task_cancelled_timing"
+    )
+    workflow_submitted.connect(
+        on_workflow_submitted, sender=WorkflowState, dispatch_uid="sop_workflow_submitted"
+    )

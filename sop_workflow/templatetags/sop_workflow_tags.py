@@ -1,0 +1,17 @@
+from django import template
+
+from sop_workflow.checks import advisory_notes, requirement_problems
+
+register = template.Library()
+
+
+@register.simple_tag
+def sop_task_notes(task_state, action: str) -> dict[str, list[str]]:
+    """Blocking problems (for approvals) and advice for the workflow action modal."""
+    task = task_state.task.specific
+    if action != "approve" or not hasattr(task, "checks"):
+        return {"problems": [], "advice": []}
+    return {
+        "problems": requirement_problems(task, task_state),
+        "advice": advisory_notes(task, task_state),
+    }

@@ -1,0 +1,124 @@
+"""Step times: when each SOP step of an item started and ended, in working time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from wagtail.models import Revision, Site, WorkflowState
+
+from home.models import InstitutionSettings
+from sop_workflow.definition import Kind
+from sop_workflow.models import (
+    AbstractSopTask,
+    InstalledSop,
+    SopPublicationTask,
+    StepOutcome,
+    StepTiming,
+)
+from sop_workflow.working_time import WorkingCalendar
+
+
+def calendar_for_site(site: Site | int) -> WorkingCalendar:
+    """The institution's working calendar: its time zone and office hours, national holidays."""
+    site_id = site if isinstance(site, int) else site.pk
+    settings = InstitutionSettings.objects.filter(site_id=site_id).first()
+    if settings is None:
+        return WorkingCalendar()
+    try:
+        return WorkingCalendar(settings.time_zone, settings.office_hours or None)
+    except ValueError:  # unreadable office hours must not stop moderation
+        return WorkingCalendar(settings.time_zone)
+
+
+def _seconds(delta: timedelta | None) -> int | None:
+    return None if delta is None else int(delta.total_seconds())
+
+
+def start_task_timing(task_state) -> StepTiming | None:
+    """Open the timing of a moderation step when its task starts."""
+    task = task_state.task.specific
+    if not isinstance(task, AbstractSopTask) or task.installed_sop_id is None:
+        return None
+    timing, _created = StepTiming.objects.update_or_create(
+        task_state=task_state,
+        defaults={
+            "site_id": task.installed_sop.site_id,
+            "page_id": int(task_state.workflow_state.object_id),
+            "revision_id": task_state.revision_id,
+            "workflow_state_id": task_state.workflow_state_id,
+            "step_number": task.step_number,
+            "step_label": task.step_label,
+            "kind": Kind.PUBLICATION if isinstance(task, SopPublicationTask) else Kind.REVIEW,
+            "started_at": task_state.started_at,
+            "standard_min_seconds": task.standard_min_seconds,
+            "standard_max_seconds": task.standard_max_seconds,
+        },
+    )
+    return timing
+
+
+def finish_task_timing(task_state, outcome: StepOutcome) -> StepTiming | None:
+    """Close the timing of a moderation step with who acted, how, and its working time."""
+    timing = StepTiming.objects.filter(task_state=task_state).first() or start_task_timing(
+        task_state
+    )
+    if timing is None:
+        return None
+    timing.finished_at = task_state.finished_at or timezone.now()
+    timing.actor_id = task_state.finished_by_id
+    timing.outcome = outcome
+    timing.working_seconds = _working_seconds(timing.site_id, timing.started_at, timing.finished_at)
+    timing.save(update_fields=["finished_at", "actor", "outcome", "working_seconds"])
+    return timing
+
+
+def _working_seconds(site_id: int, start: datetime, end: datetime) -> int:
+    return max(0, int(calendar_for_site(site_id).working_time_between(start, end).total_seconds()))
+
+
+def _draft_started(workflow_state: WorkflowState) -> datetime:
+    """When the work on this round began: the first revision since the previous workflow."""
+    revisions = Revision.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id,
+        object_id=workflow_state.object_id,
+    )
+    previous = (
+        WorkflowState.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            created_at__lt=workflow_state.created_at,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if previous is not None:
+        revisions = revisions.filter(created_at__gt=previous.created_at)
+    first = revisions.order_by("created_at", "pk").values_list("created_at", flat=True).first()
+    return first or workflow_state.created_at
+
+
+def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -> StepTiming | None:
+    """Time the preparation steps together: from the draft's first revision to submission."""
+    steps = installed.definition.steps_of(Kind.PREPARATION)
+    if not steps:
+        return None
+    standard = sum((step.time for step in steps[1:]), steps[0].time)
+    started = min(_draft_started(workflow_state), workflow_state.created_at)
+    finished = workflow_state.created_at
+    numbers = [step.number for step in steps]
+    return StepTiming.objects.create(
+        site_id=installed.site_id,
+        page_id=int(workflow_state.object_id),
+        workflow_state=workflow_state,
+        step_number=numbers[-1],
+        step_label=str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
+        kind=Kind.PREPARATION,
+        started_at=started,
+        finished_at=finished,
+        actor_id=workflow_state.requested_by_id,
+        outcome=StepOutcome.SUBMITTED,
+        standard_min_seconds=_seconds(standard.min),
+        standard_max_seconds=_seconds(standard.max),
+        working_seconds=_working_seconds(installed.site_id, started, finished),
+    )

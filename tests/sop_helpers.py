@@ -1,0 +1,122 @@
+"""Helpers for the SOP workflow tests: institutions with an installed SOP, admin actions."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tests.conftest import Institution, ensure_wagtail_roots
+
+SOPS = {
+    "kapanewon_bantul": ("bantul", "Kapanewon Bantul", "kapanewon"),
+    "kalurahan_bunder": ("bunder", "Kalurahan Bunder", "kalurahan"),
+    "dpmk_bantul": ("dpmk", "Dinas PMK Kabupaten Bantul", "dinas"),
+    "kecamatan_jenawi": ("jenawi", "Kecamatan Jenawi", "kecamatan"),
+    "diskominfo_ketapang": ("ketapang", "Diskominfo Kabupaten Ketapang", "dinas"),
+}
+FIVE_W_ONE_H = {
+    "what": "Kerja bakti membersihkan saluran irigasi",
+    "who": "Warga Padukuhan Karang dan perangkat kalurahan",
+    "when": "Sabtu, 1 Maret 2025 pukul 07.00",
+    "where": "Saluran irigasi Padukuhan Karang",
+    "why": "Mencegah banjir pada musim hujan",
+    "how": "Gotong royong mengangkat sampah dan lumpur",
+}
+
+
+def create_with_sop(sop: str) -> Institution:
+    """An institution created by ``create_institution --sop`` (the way operators do it)."""
+    ensure_wagtail_roots()
+    key, name, kind = SOPS[sop]
+    hostname = f"{key}.localhost"
+    call_command(
+        "create_institution",
+        *("--name", name, "--hostname", hostname, "--type", kind, "--sop", sop),
+        stdout=StringIO(),
+    )
+    return Institution(Site.objects.get(hostname=hostname))
+
+
+def draft(inst: Institution, **fields):
+    """A news draft with a photo (with alt text) and a full 5W+1H narrative."""
+    image = inst.image()
+    values = {
+        "live": False,
+        "share_image": image,
+        "share_image_alt": "Warga membersihkan saluran",
+        **FIVE_W_ONE_H,
+    }
+    values.update(fields)
+    return inst.news(publish=False, **values)
+
+
+def latest(page):
+    return Page.objects.get(pk=page.pk).specific
+
+
+def edit_data(page, **changes) -> dict:
+    """The page editor's form as a browser posts it, with ``changes`` applied."""
+    page = latest(page).get_latest_revision_as_object()
+    values = {
+        "title": page.title,
+        "slug": page.slug,
+        "date": page.date.isoformat(),
+        "lead": page.lead,
+        "news_type": page.news_type,
+        "tags": "",
+        "body": streamfield([]),
+        "share_image": page.share_image_id or "",
+        "share_image_alt": page.share_image_alt,
+        "seo_title": "",
+        "search_description": "",
+        "comments": inline_formset([]),
+        **{name: getattr(page, name) for name in FIVE_W_ONE_H},
+    }
+    values.update(changes)
+    return nested_form_data(values)
+
+
+def submit(client, page, **changes):
+    """Submit (or resubmit) ``page`` for moderation through the page editor."""
+    data = {**edit_data(page, **changes), "action-submit": "Submit"}
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def save_draft(client, page, **changes):
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_data(page, **changes)
+    )
+
+
+def current_state(page):
+    return latest(page).current_workflow_task_state
+
+
+def current_task(page):
+    state = current_state(page)
+    return state.task.specific if state else None
+
+
+def act(client, page, action: str, **data):
+    """Take a workflow action on the page's current task, as the admin's action modal does.
+
+    The modal posts with ``X-Requested-With``: a refusal is then HTTP 403 (without it Wagtail
+    redirects to the dashboard with a "no permission" message), success a JSON redirect.
+    """
+    state = current_state(page)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.pk])
+    return client.post(url, data, headers={"x-requested-with": "XMLHttpRequest"})
+
+
+def redirect_of(response) -> str:
+    """Where the admin's modal sends the browser after an action."""
+    return response.json()["redirect"]
+
+
+def as_user(client, user):
+    client.force_login(user)
+    return client

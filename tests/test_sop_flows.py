@@ -1,0 +1,186 @@
+"""Each of the five SOPs drives a news item from draft to live through the real admin views."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import TaskState, WorkflowState
+
+from sop_workflow.models import IntakeRegisterEntry, ParafRecord, PlatformChoice, StepTiming
+from tests.sop_helpers import (
+    act,
+    as_user,
+    create_with_sop,
+    current_state,
+    current_task,
+    draft,
+    latest,
+    redirect_of,
+    save_draft,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def steps_timed(page):
+    return [
+        (timing.step_label, timing.outcome)
+        for timing in StepTiming.objects.filter(page_id=page.pk).order_by("started_at", "pk")
+    ]
+
+
+def test_bantul_panewu_rejects_incomplete_5w1h_then_approves_and_website_manager_publishes(
+    client, make_institution
+):
+    bantul = create_with_sop("kapanewon_bantul")
+    outsider = make_institution("lain").user("penyetuju")
+    page = draft(bantul, why="")
+    manager, panewu = bantul.user("pengelola_website"), bantul.user("panewu")
+
+    assert submit(as_user(client, manager), page).status_code == 302
+    assert current_task(page).step_number == 3
+    assert act(as_user(client, outsider), page, "approve").status_code in (403, 404)
+    assert act(as_user(client, bantul.user("peliput")), page, "approve").status_code == 403
+
+    refused = act(as_user(client, panewu), page, "approve")
+    problems = client.get(redirect_of(refused)).content.decode()
+    assert current_state(page).status == TaskState.STATUS_IN_PROGRESS
+    assert "5W+1H" in problems and "mengapa" in problems
+
+    no_comment = act(client, page, "reject")
+    assert "Tuliskan apa yang harus diperbaiki" in no_comment.json()["html"]
+    assert current_state(page).status == TaskState.STATUS_IN_PROGRESS
+    act(client, page, "reject", comment="Lengkapi alasan kegiatan (mengapa).")
+    assert latest(page).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    submit(as_user(client, manager), page, why="Mencegah banjir")
+    assert current_task(page).step_number == 3
+    act(as_user(client, panewu), page, "approve")
+    assert current_task(page).step_number == 4
+    act(as_user(client, manager), page, "approve")
+
+    assert latest(page).live
+    assert steps_timed(page) == [
+        ("1–2", "submitted"),
+        ("3", "rejected"),
+        ("3", "approved"),
+        ("4", "approved"),
+    ]
+    assert StepTiming.objects.get(page_id=page.pk, step_label="4").actor == manager
+
+
+def test_bunder_two_approval_levels_rejection_returns_to_first_review_and_platforms_are_chosen(
+    client,
+):
+    bunder = create_with_sop("kalurahan_bunder")
+    admin, seksi, ketua = (bunder.user(key) for key in ("admin_medsos", "seksi", "ketua_ppid"))
+    page = draft(bunder)
+
+    submit(as_user(client, admin), page)
+    assert act(client, page, "approve").status_code == 403  # the admin cannot review step 4
+    act(as_user(client, seksi), page, "approve")
+    assert current_task(page).step_number == 6
+    assert act(client, page, "approve").status_code == 403  # step 6 is the Ketua PPID's
+    act(as_user(client, ketua), page, "reject", comment="Foto kurang jelas, ganti.")
+    submit(as_user(client, admin), page, lead="Ringkasan baru dengan foto yang lebih jelas.")
+    assert current_task(page).step_number == 4  # "Tidak" at step 5 goes back through step 4
+
+    act(as_user(client, seksi), page, "approve")
+    act(as_user(client, ketua), page, "approve")
+    assert current_task(page).step_number == 7
+    assert act(as_user(client, seksi), page, "approve").json()["step"] == "action"  # no choice
+    act(client, page, "approve", channels=["website", "instagram"])
+    assert current_task(page).step_number == 9
+    act(as_user(client, admin), page, "approve")
+
+    assert latest(page).live
+    assert PlatformChoice.channels_for(page) == ["website", "instagram"]
+    assert [label for label, outcome in steps_timed(page)] == [
+        "1–3", "4", "5–6", "4", "5–6", "7", "8–9",
+    ]  # fmt: skip
+
+
+def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_step_1(client):
+    dpmk = create_with_sop("dpmk_bantul")
+    petugas, kabid, kasubbag, sekdin, operator = (
+        dpmk.user(key)
+        for key in ("petugas_penerima", "kabid", "kasubbag", "sekdin", "operator_website")
+    )
+    page = draft(dpmk)
+
+    submit(as_user(client, petugas), page)
+    entry = IntakeRegisterEntry.objects.get(page_id=page.pk)
+    assert (entry.number, entry.news_type) == (1, "kegiatan")
+    assert act(as_user(client, kabid), page, "approve").status_code == 403  # kasubbag still owes
+    act(client, page, "paraf", initials="KB")
+    assert current_task(page).step_number == 2
+    act(as_user(client, kasubbag), page, "approve", initials="KS")
+    assert current_task(page).step_number == 3
+    act(as_user(client, sekdin), page, "reject", comment="Tidak disetujui: lengkapi foto.")
+    submit(as_user(client, petugas), page)
+    assert current_task(page).step_number == 2  # TIDAK goes back to step 1: intake again
+
+    act(as_user(client, kabid), page, "paraf", initials="KB")
+    act(as_user(client, kasubbag), page, "approve", initials="KS")
+    act(as_user(client, sekdin), page, "approve", initials="SD")
+    act(as_user(client, operator), page, "approve")
+
+    assert latest(page).live
+    assert IntakeRegisterEntry.objects.get(page_id=page.pk).agenda_number == entry.agenda_number
+    final_round = ParafRecord.objects.filter(page_id=page.pk).order_by("pk")[2:]
+    assert [(p.step_number, p.role_key, p.initials, p.user) for p in final_round] == [
+        (2, "kabid", "KB", kabid),
+        (2, "kasubbag", "KS", kasubbag),
+        (3, "sekdin", "SD", sekdin),
+    ]
+    workflow_state = latest(page).workflow_states.get()
+    history = client.get(
+        reverse("wagtailadmin_pages:workflow_history_detail", args=[page.pk, workflow_state.pk])
+    ).content.decode()
+    assert "SD (Sekretaris Dinas (Sekdin)," in history
+
+
+def test_jenawi_publication_is_refused_while_an_image_lacks_alt_text(client):
+    jenawi = create_with_sop("kecamatan_jenawi")
+    admin, ppid = jenawi.user("admin_website"), jenawi.user("ppid_pelaksana")
+    page = draft(jenawi, share_image=jenawi.image(description=""))
+
+    submit(as_user(client, admin), page)
+    act(as_user(client, ppid), page, "reject", comment="Gunakan bahasa Indonesia yang baku.")
+    submit(as_user(client, admin), page, lead="Ringkasan dalam bahasa Indonesia yang baku.")
+    act(as_user(client, ppid), page, "approve")
+    save_draft(as_user(client, admin), page, share_image_alt="")  # drafts are not gated
+    refused = act(client, page, "approve")
+    problems = client.get(redirect_of(refused)).content.decode()
+    assert "Kelengkapan belum terpenuhi" in problems and "Foto kegiatan" in problems
+    assert current_task(page).step_number == 4 and not latest(page).live
+    save_draft(client, page, share_image_alt="Warga membersihkan saluran irigasi")
+    act(client, page, "approve")
+
+    assert latest(page).live
+    timings = StepTiming.objects.filter(page_id=page.pk, kind="review")
+    assert {t.standard_max_seconds for t in timings} == {None}  # tentative: no standard
+
+
+def test_ketapang_web_administrator_publishes_immediately_despite_a_scheduled_date(client):
+    ketapang = create_with_sop("diskominfo_ketapang")
+    penulis, editor, redaktur, webadmin = (
+        ketapang.user(key) for key in ("penulis", "editor", "redaktur", "web_administrator")
+    )
+    page = draft(ketapang)
+
+    submit(as_user(client, penulis), page)
+    act(as_user(client, editor), page, "approve")
+    act(as_user(client, redaktur), page, "reject", comment="Perbaiki judul.")
+    submit(as_user(client, penulis), page, title="Kerja bakti saluran irigasi")
+    assert current_task(page).step_number == 7
+    act(as_user(client, redaktur), page, "approve")
+    revision = latest(page).get_latest_revision()
+    revision.content["go_live_at"] = (timezone.now() + timedelta(days=3)).isoformat()
+    revision.save()
+    act(as_user(client, webadmin), page, "approve")
+
+    assert latest(page).live and latest(page).title == "Kerja bakti saluran irigasi"
+    assert StepTiming.objects.get(page_id=page.pk, step_label="8").outcome == "approved"
