@@ -8,6 +8,9 @@ from django_q.models import Schedule
 SCHEDULES: dict[str, tuple[str, str, int]] = {
     # Wagtail only publishes pages whose go-live time has come when this command runs.
     "publish_scheduled": ("django.core.management.call_command", "'publish_scheduled'", 1),
+    # Social publishing: restart jobs of dead workers and lost retries; check channel tokens.
+    "social_sweep": ("social_publish.tasks.sweep", "", 5),
+    "social_health_check": ("social_publish.tasks.health_check", "", 24 * 60),
 }
 
 

@@ -1,0 +1,90 @@
+"""Turn a page into the :class:`~social_publish.providers.Post` a platform receives."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+
+from django.utils.text import slugify
+
+from home.tenancy import site_for_page
+from social_publish.providers import Media, Post
+
+IG_MIN_RATIO, IG_MAX_RATIO = 0.8, 1.91
+
+
+def absolute(site, url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else f"{site.root_url}{url}"
+
+
+def share_rendition_spec(image) -> str:
+    """A JPEG Instagram accepts: the aspect ratio brought inside 4:5 … 1.91:1."""
+    ratio = image.width / image.height if image.height else 1
+    if ratio < IG_MIN_RATIO:
+        return "fill-1080x1350|format-jpeg|jpegquality-85"
+    if ratio > IG_MAX_RATIO:
+        return "fill-1200x628|format-jpeg|jpegquality-85"
+    return "max-1440x1440|format-jpeg|jpegquality-85"
+
+
+def image_media(site, image) -> Media:
+    rendition = image.get_rendition(share_rendition_spec(image))
+    with rendition.file.open("rb") as handle:
+        data = handle.read()
+    return Media(
+        filename=os.path.basename(rendition.file.name),
+        content_type="image/jpeg",
+        data=data,
+        size=len(data),
+        public_url=absolute(site, rendition.url),
+    )
+
+
+def document_media(document) -> Media:
+    name = os.path.basename(document.file.name)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    try:
+        path = document.file.path
+    except NotImplementedError:  # remote storage: read it into memory
+        with document.file.open("rb") as handle:
+            data = handle.read()
+        return Media(name, content_type, data=data, size=len(data))
+    return Media(name, content_type, path=path, size=document.file.size)
+
+
+def body_media(page) -> tuple[Media | None, Media | None, list[Media]]:
+    """The first uploaded video (with its captions) and the documents of the page's body."""
+    video = captions = None
+    documents: list[Media] = []
+    for block in getattr(page, "body", None) or []:
+        if block.block_type == "video" and video is None and block.value.get("file"):
+            video = document_media(block.value["file"])
+            if block.value.get("captions"):
+                captions = document_media(block.value["captions"])
+        elif block.block_type == "document":
+            documents.append(document_media(block.value["document"]))
+    return video, captions, documents
+
+
+def build_post(page, message: str = "") -> Post:
+    """What ``page`` (specific, live version) becomes; ``message`` empty = composed later."""
+    page = page.specific
+    site = site_for_page(page)
+    image = getattr(page, "share_image", None)
+    video, captions, documents = body_media(page)
+    tags = list(page.tags.names()) if hasattr(page, "tags") else []
+    host = (site.hostname.split(".")[0] if site else "situs")[:30]
+    return Post(
+        page_id=page.pk,
+        url=page.get_full_url(),
+        title=page.title,
+        lead=getattr(page, "lead", "") or page.search_description,
+        message=message,
+        tags=sorted(tags),
+        image=image_media(site, image) if image and site else None,
+        image_alt=getattr(page, "share_image_alt", ""),
+        video=video,
+        captions=captions,
+        documents=documents,
+        dataset_name=slugify(f"{host}-{page.pk}-{page.slug}")[:100],
+    )

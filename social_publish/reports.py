@@ -1,0 +1,81 @@
+"""The SOP's link report: once every job of a page's share round has ended, one message."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from home.models import InstitutionSettings
+from home.tenancy import site_for_page
+from social_publish.models import LinkReport, Syndication, SyndicationState
+from social_publish.models.syndications import ENDED_STATES
+from social_publish.selection import report_role_keys, users_in_roles
+from social_publish.signals import link_report_sent
+
+logger = logging.getLogger("social_publish")
+
+
+def report_if_complete(
+    page_id: int, round: int = 1, *, parked_is_ended: bool = False
+) -> LinkReport | None:
+    """Create and send the report of ``page_id``/``round`` if all its jobs have ended.
+
+    Jobs waiting for a reconnect hold the report back (the admins were told to reconnect);
+    the sweep passes ``parked_is_ended`` once they have waited too long, so the report then
+    lists them as failures instead of never going out.
+
+    Safe to call from every job's end: the unique (page, round) constraint lets one caller
+    create the report; the others find it and do nothing.
+    """
+    rows = list(
+        Syndication.objects.filter(page_id=page_id, round=round).select_related("channel")
+    )
+    ended = {*ENDED_STATES, *([SyndicationState.NEEDS_RECONNECT] if parked_is_ended else [])}
+    if not rows or any(r.state not in ended for r in rows):
+        return None
+    if LinkReport.objects.filter(page_id=page_id, round=round).exists():
+        return None
+    page = rows[0].page.specific
+    site = site_for_page(page)
+    links = [
+        {"channel": str(r.channel), "kind": r.channel.kind, "permalink": r.permalink}
+        for r in rows
+        if r.state == SyndicationState.SENT
+    ]
+    failures = [
+        {"channel": str(r.channel), "kind": r.channel.kind, "state": r.state, "error": r.last_error}
+        for r in rows
+        if r.state != SyndicationState.SENT
+    ]
+    users = users_in_roles(site, report_role_keys(site))
+    recipients = sorted(users.values_list("email", flat=True))
+    try:
+        with transaction.atomic():
+            report = LinkReport.objects.create(
+                site=site, page=page, round=round, links=links, failures=failures,
+                recipients=recipients,
+            )
+    except IntegrityError:
+        return None
+    send_report(report, page, site)
+    return report
+
+
+def send_report(report: LinkReport, page, site) -> None:
+    """Write and e-mail the report (Indonesian), then record when it went out."""
+    profile = InstitutionSettings.for_site(site)
+    with translation.override("id"):
+        context = {"report": report, "page": page, "page_url": page.get_full_url(),
+                   "institution": profile.display_name}
+        report.subject = _("Link report: %(title)s") % {"title": page.title}
+        report.body = render_to_string("social_publish/link_report_email.txt", context)
+    if report.recipients:
+        send_mail(report.subject[:255], report.body, None, report.recipients)
+    report.sent_at = timezone.now()
+    report.save(update_fields=["subject", "body", "sent_at"])
+    link_report_sent.send(sender=LinkReport, report=report, page=page)

@@ -1,0 +1,133 @@
+"""Which channels a page goes to, and who receives its link report.
+
+Other apps plug in without this app importing them:
+
+* ``register_channel_selector(func)``: ``func(page=, revision=, site=)`` returns the chosen
+  channels (an iterable of :class:`Channel`) or ``None`` to let the next selector decide. The
+  last registered selector is asked first; the institution's default channels come last.
+* ``register_report_recipients(func)``: ``func(site=)`` returns role keys or ``None``.
+
+Built in: the SOP's platform choice (``sop_workflow.PlatformChoice``, Bunder step 7) and the
+SOP's ``link_report_to`` roles, read through the app registry when that app is installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+
+from home.models import InstitutionRole
+from social_publish.models import Channel, ChannelStatus
+
+ChannelSelector = Callable[..., Iterable[Channel] | None]
+RecipientSelector = Callable[..., Iterable[str] | None]
+
+_channel_selectors: list[ChannelSelector] = []
+_recipient_selectors: list[RecipientSelector] = []
+
+#: SOP channel names → channel kinds ("website" is the page itself).
+SOP_CHANNEL_KINDS = {
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "youtube": "youtube",
+    "x": "x",
+    "satu_data": "ckan",
+}
+
+
+def register_channel_selector(func: ChannelSelector) -> ChannelSelector:
+    """Register a channel selector (usable as a decorator)."""
+    _channel_selectors.append(func)
+    return func
+
+
+def register_report_recipients(func: RecipientSelector) -> RecipientSelector:
+    """Register a link-report recipient selector (usable as a decorator)."""
+    _recipient_selectors.append(func)
+    return func
+
+
+def unregister(func: Callable) -> None:
+    for registry in (_channel_selectors, _recipient_selectors):
+        if func in registry:
+            registry.remove(func)
+
+
+def usable_channels(site):
+    return Channel.objects.filter(site=site).exclude(status=ChannelStatus.DISABLED)
+
+
+def chosen_channels(page, revision, site) -> tuple[list[Channel], bool]:
+    """The channels for ``page`` and whether they were chosen explicitly (not defaults)."""
+    for selector in reversed(_channel_selectors):
+        chosen = selector(page=page, revision=revision, site=site)
+        if chosen is not None:
+            return [c for c in chosen if c.site_id == site.pk], True
+    return list(usable_channels(site).filter(publish_by_default=True)), False
+
+
+def sop_platform_choice(*, page, revision, site) -> list[Channel] | None:
+    """The platforms chosen in the SOP's platform-choice step, when there was one."""
+    try:
+        model = apps.get_model("sop_workflow", "PlatformChoice")
+    except LookupError:
+        return None
+    choices = model.objects.filter(page_id=page.pk).order_by("-chosen_at", "-pk")
+    choice = choices.filter(revision=revision).first() or choices.first()
+    if choice is None:
+        return None
+    kinds = {SOP_CHANNEL_KINDS[name] for name in choice.channels if name in SOP_CHANNEL_KINDS}
+    return list(usable_channels(site).filter(kind__in=kinds))
+
+
+register_channel_selector(sop_platform_choice)
+
+
+def report_role_keys(site) -> list[str]:
+    for selector in reversed(_recipient_selectors):
+        keys = selector(site=site)
+        if keys is not None:
+            return list(keys)
+    return list(
+        InstitutionRole.objects.filter(site=site, is_admin=True).values_list("key", flat=True)
+    ) + list(
+        InstitutionRole.objects.filter(site=site, is_leadership=True, is_admin=False).values_list(
+            "key", flat=True
+        )
+    )
+
+
+def sop_link_report_roles(*, site) -> list[str] | None:
+    """The roles the current SOP's link-report step names (``link_report_to``)."""
+    try:
+        model = apps.get_model("sop_workflow", "InstalledSop")
+    except LookupError:
+        return None
+    installed = model.objects.filter(site=site, is_current=True).first()
+    if installed is None:
+        return None
+    keys = [k for step in installed.definition.steps for k in step.link_report_to]
+    return list(dict.fromkeys(keys)) or None
+
+
+register_report_recipients(sop_link_report_roles)
+
+
+def users_in_roles(site, role_keys: Iterable[str]):
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__institution_role__site=site,
+            groups__institution_role__key__in=list(role_keys),
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def institution_admins(site):
+    keys = InstitutionRole.objects.filter(site=site, is_admin=True).values_list("key", flat=True)
+    return users_in_roles(site, keys)

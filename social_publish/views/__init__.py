@@ -1,0 +1,1 @@
+"""Admin views of ``social_publish``: channels (with connecting), syndications, page status."""

@@ -1,0 +1,228 @@
+"""Channels: the list, editing, and connecting accounts (OAuth screens, CKAN token form)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import FormView
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permissions import policy_registry
+
+from social_publish import connect
+from social_publish.health import check_channel
+from social_publish.models import Channel, ChannelKind, ChannelStatus
+from social_publish.permissions import admin_sites
+from social_publish.views.mixins import TenantQuerysetMixin, check_instance
+
+SESSION_KEY = "social_publish_oauth"
+
+
+def channel_policy():
+    return policy_registry.get_by_type(Channel)
+
+
+def require_admin(request) -> None:
+    if not admin_sites(request.user).exists():
+        raise PermissionDenied
+
+
+def chosen_site_id(request) -> int:
+    """The institution to connect for: ``?site=`` among the user's admin sites, else the first."""
+    sites = admin_sites(request.user)
+    wanted = request.GET.get("site") or request.POST.get("site")
+    site = sites.filter(pk=wanted).first() if wanted else sites.order_by("pk").first()
+    if site is None:
+        raise PermissionDenied
+    return site.pk
+
+
+class ChannelIndexView(TenantQuerysetMixin, generic.IndexView):
+    @cached_property
+    def header_buttons(self):
+        if not admin_sites(self.request.user).exists():
+            return []
+        buttons = [
+            HeaderButton(
+                _("Connect %(platform)s") % {"platform": label},
+                url=reverse("social_publish_channels:connect", args=[kind]),
+                icon_name="link",
+            )
+            for kind, label in ChannelKind.choices
+            if kind in connect.OAUTH_KINDS
+        ]
+        buttons.append(
+            HeaderButton(
+                _("Connect Portal Satu Data"),
+                url=reverse("social_publish_channels:connect_ckan"),
+                icon_name="link",
+            )
+        )
+        return buttons
+
+
+class ChannelEditView(TenantQuerysetMixin, generic.EditView):
+    object_actions = ("change",)
+
+
+class ChannelDeleteView(TenantQuerysetMixin, generic.DeleteView):
+    object_actions = ("delete",)
+
+
+class ChannelInspectView(TenantQuerysetMixin, generic.InspectView):
+    object_actions = ("view",)
+    fields = ["site", "kind", "name", "account_id", "status", "status_detail",
+              "publish_by_default", "connected_by", "connected_at", "checked_at"]
+
+
+class ConnectView(View):
+    """Send the admin to the platform's consent screen."""
+
+    def get(self, request, kind: str):
+        require_admin(request)
+        if kind not in connect.OAUTH_KINDS:
+            raise PermissionDenied
+        site_id = chosen_site_id(request)
+        callback = request.build_absolute_uri(
+            reverse("social_publish_channels:callback", args=[kind])
+        )
+        url, flow = connect.start(kind, site_id, callback)
+        request.session[SESSION_KEY] = flow.as_session()
+        return redirect(url)
+
+
+class ReconnectView(View):
+    """Reconnect one channel: the same consent flow for its kind and institution."""
+
+    def get(self, request, pk: int):
+        channel = get_object_or_404(Channel, pk=pk)
+        check_instance(channel_policy(), request.user, "change", channel)
+        if channel.kind == ChannelKind.CKAN:
+            url = reverse("social_publish_channels:connect_ckan")
+        else:
+            url = reverse("social_publish_channels:connect", args=[channel.kind])
+        return redirect(f"{url}?site={channel.site_id}")
+
+
+class CallbackView(View):
+    """The platform sends the admin back here with ``code`` and ``state``."""
+
+    def get(self, request, kind: str):
+        require_admin(request)
+        data = request.session.pop(SESSION_KEY, None)
+        index = reverse("social_publish_channels:index")
+        if not data or data.get("kind") != kind:
+            messages.error(request, _("The connection request expired; try again."))
+            return redirect(index)
+        if data["site_id"] not in set(admin_sites(request.user).values_list("pk", flat=True)):
+            raise PermissionDenied
+        if request.GET.get("error"):
+            messages.error(request, _("The connection was cancelled on the platform."))
+            return redirect(index)
+        try:
+            channels = connect.finish(
+                connect.Flow(**data),
+                request.build_absolute_uri(),
+                request.GET.get("state", ""),
+                request.user,
+            )
+        except connect.ConnectError as error:
+            messages.error(request, str(error))
+            return redirect(index)
+        names = ", ".join(str(c) for c in channels)
+        messages.success(request, _("Connected: %(channels)s.") % {"channels": names})
+        return redirect(index)
+
+
+class CkanForm(forms.Form):
+    base_url = forms.URLField(label=gettext_lazy("Portal address"), assume_scheme="https")
+    organization = forms.CharField(label=gettext_lazy("Organisation (name or ID)"), max_length=255)
+    api_token = forms.CharField(
+        label=gettext_lazy("API token"), widget=forms.PasswordInput(render_value=False)
+    )
+
+
+class ConnectCkanView(generic.base.WagtailAdminTemplateMixin, FormView):
+    form_class = CkanForm
+    template_name = "social_publish/connect_ckan.html"
+    page_title = gettext_lazy("Connect Portal Satu Data")
+    header_icon = "link"
+
+    def dispatch(self, request, *args, **kwargs):
+        require_admin(request)
+        self.site_id = chosen_site_id(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            channel = connect.connect_ckan(
+                self.site_id, user=self.request.user, **form.cleaned_data
+            )
+        except connect.ConnectError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Connected: %(channels)s.") % {"channels": channel})
+        return redirect("social_publish_channels:index")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "site_id": self.site_id}
+
+
+class CheckView(View):
+    """POST: validate a channel's credentials now."""
+
+    def post(self, request, pk: int):
+        channel = get_object_or_404(Channel, pk=pk)
+        check_instance(channel_policy(), request.user, "change", channel)
+        if check_channel(channel):
+            messages.success(request, _("The channel's connection works."))
+        else:
+            messages.error(request, _("The channel needs reconnecting."))
+        return redirect("social_publish_channels:index")
+
+
+class ChannelViewSet(ModelViewSet):
+    model = Channel
+    name = "social_publish_channels"
+    url_prefix = "social/channels"
+    icon = "link"
+    menu_label = gettext_lazy("Channels")
+    add_to_admin_menu = False
+    form_fields = ["name", "publish_by_default", "status"]
+    list_filter = ["kind", "status"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = ChannelIndexView
+    edit_view_class = ChannelEditView
+    delete_view_class = ChannelDeleteView
+    inspect_view_class = ChannelInspectView
+    list_display = [
+        "name",
+        Column("kind", label=gettext_lazy("Platform"), accessor="get_kind_display"),
+        Column("site", label=gettext_lazy("Institution")),
+        StatusTagColumn(
+            "status",
+            label=gettext_lazy("Status"),
+            accessor="get_status_display",
+            primary=lambda c: c.status == ChannelStatus.ACTIVE,
+        ),
+        DateColumn("checked_at", label=gettext_lazy("Last checked")),
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("connect/ckan/", ConnectCkanView.as_view(), name="connect_ckan"),
+            path("connect/<slug:kind>/", ConnectView.as_view(), name="connect"),
+            path("callback/<slug:kind>/", CallbackView.as_view(), name="callback"),
+            path("<int:pk>/reconnect/", ReconnectView.as_view(), name="reconnect"),
+            path("<int:pk>/check/", CheckView.as_view(), name="check"),
+        ]

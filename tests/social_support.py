@@ -1,0 +1,120 @@
+"""Helpers of the social_publish tests: settings pointing at the fakes, channels, jobs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from social_publish.models import Channel, Syndication
+from tests.fakes import FakeCkan, FakeGoogle, FakeGraph, FakeX
+
+
+@pytest.fixture
+def social_env(monkeypatch, settings, fake_graph, fake_google, fake_x):
+    """Point social_publish at the fakes through the environment (a qcluster inherits it)."""
+    values = {
+        "SOCIAL_GRAPH_BASE_URL": f"{fake_graph.base_url}/v25.0",
+        "SOCIAL_FACEBOOK_DIALOG_URL": f"{fake_graph.base_url}/v25.0/dialog/oauth",
+        "SOCIAL_FACEBOOK_APP_ID": fake_graph.app_id,
+        "SOCIAL_FACEBOOK_APP_SECRET": fake_graph.app_secret,
+        "SOCIAL_GOOGLE_BASE_URL": fake_google.base_url,
+        "SOCIAL_GOOGLE_AUTH_URL": f"{fake_google.base_url}/o/oauth2/v2/auth",
+        "SOCIAL_GOOGLE_TOKEN_URL": f"{fake_google.base_url}/token",
+        "SOCIAL_GOOGLE_CLIENT_ID": fake_google.client_id,
+        "SOCIAL_GOOGLE_CLIENT_SECRET": fake_google.client_secret,
+        "SOCIAL_X_BASE_URL": fake_x.base_url,
+        "SOCIAL_X_AUTH_URL": f"{fake_x.base_url}/i/oauth2/authorize",
+        "SOCIAL_X_CLIENT_ID": fake_x.client_id,
+        "SOCIAL_X_CLIENT_SECRET": fake_x.client_secret,
+        "SOCIAL_IG_POLL_SECONDS": "0",
+        "SOCIAL_HTTP_TIMEOUT": "5",
+        "SOCIAL_RETRY_BASE_SECONDS": "1",
+        "SOCIAL_YOUTUBE_CHUNK_BYTES": str(256 * 1024),
+        "OAUTHLIB_INSECURE_TRANSPORT": "1",
+        "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return values
+
+
+def facebook_channel(institution, fake: FakeGraph, **fields) -> Channel:
+    channel = Channel(
+        site=institution.site, kind="facebook", name="Halaman FB", account_id=fake.page_id, **fields
+    )
+    channel.access_token = fake.page_token
+    channel.save()
+    return channel
+
+
+def instagram_channel(institution, fake: FakeGraph) -> Channel:
+    channel = Channel(
+        site=institution.site, kind="instagram", name="IG", account_id=fake.ig_user_id
+    )
+    channel.access_token = fake.page_token
+    channel.save()
+    return channel
+
+
+def x_channel(institution, fake: FakeX, *, expires_in: int = 7200) -> Channel:
+    tokens = fake.issue_tokens()
+    channel = Channel(
+        site=institution.site,
+        kind="x",
+        name="@diskominfo",
+        account_id=fake.user_id,
+        extra={"username": fake.username},
+        token_expires_at=timezone.now() + timedelta(seconds=expires_in),
+    )
+    channel.access_token = tokens["access_token"]
+    channel.refresh_token = tokens["refresh_token"]
+    channel.save()
+    return channel
+
+
+def youtube_channel(institution, fake: FakeGoogle) -> Channel:
+    tokens = fake.issue_tokens()
+    channel = Channel(
+        site=institution.site,
+        kind="youtube",
+        name="YouTube",
+        account_id=fake.channel_id,
+        token_expires_at=timezone.now() + timedelta(seconds=tokens["expires_in"]),
+    )
+    channel.access_token = tokens["access_token"]
+    channel.refresh_token = tokens["refresh_token"]
+    channel.save()
+    return channel
+
+
+def ckan_channel(institution, fake: FakeCkan) -> Channel:
+    channel = Channel(
+        site=institution.site,
+        kind="ckan",
+        name="Portal Satu Data",
+        account_id=fake.org["id"],
+        base_url=fake.base_url,
+    )
+    channel.access_token = fake.api_token
+    channel.save()
+    return channel
+
+
+def run_jobs(page, *, rounds: int = 5) -> list[Syndication]:
+    """Run every due job of ``page`` inline, as a worker would, until none is left."""
+    from social_publish.delivery import deliver
+
+    for _ in range(rounds):
+        pending = Syndication.objects.filter(page_id=page.pk, state__in=["queued", "unknown"])
+        if not pending:
+            break
+        for row in pending:
+            deliver(row.pk)
+    return list(Syndication.objects.filter(page_id=page.pk).select_related("channel"))
+
+
+def time_travel(row: Syndication) -> None:
+    """Make a waiting retry due now."""
+    Syndication.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())
