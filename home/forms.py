@@ -31,9 +31,26 @@ class DecodableImageField(WagtailImageField):
 
 
 class InstitutionImageForm(BaseImageForm):
-    """Base of the image add/edit forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``)."""
+    """Base of the image add/edit forms (``WAGTAILIMAGES_IMAGE_FORM_BASE``).
+
+    The description is required: it is the image's default alt text (see
+    ``InstitutionImage.default_alt_text``), offered wherever the image is placed and editable
+    there. The one exception is the first step of a drag-and-drop multiple upload, which posts
+    only the file, title and collection; the form for each uploaded image then asks for it.
+    """
 
     file = DecodableImageField(label=_("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        description = self.fields.get("description")
+        if description is None or (self.is_bound and "description" not in self.data):
+            return
+        description.required = True
+        description.help_text = _(
+            "Describe what the image shows, in Indonesian, for blind readers. It is offered as "
+            "the alt text wherever the image is used."
+        )
 
 
 class LoginForm(WagtailLoginForm):

@@ -1,0 +1,34 @@
+"""When a page goes live, queue its audio and braille versions (after the commit)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django_q.tasks import async_task
+from wagtail.signals import page_published
+
+DEFAULT_MODELS = ("home.newspage",)
+
+
+def versioned_models() -> set[str]:
+    """Page models (``app_label.modelname``) that get audio and braille versions."""
+    names = getattr(settings, "ACCESSIBILITY_VERSIONED_PAGE_MODELS", DEFAULT_MODELS)
+    return {name.lower() for name in names}
+
+
+def queue_versions(page_id: int) -> None:
+    """Enqueue the audio and the braille job for ``page_id``."""
+    async_task("accessibility.tasks.generate_audio", page_id, task_name=f"audio-{page_id}")
+    async_task("accessibility.tasks.generate_braille", page_id, task_name=f"braille-{page_id}")
+
+
+def on_page_published(sender, instance, **kwargs) -> None:
+    # Scheduling a future go-live sends page_published too, with the page not live yet.
+    if not instance.live or instance._meta.label_lower not in versioned_models():
+        return
+    page_id = instance.pk
+    transaction.on_commit(lambda: queue_versions(page_id))
+
+
+def register_signal_handlers() -> None:
+    page_published.connect(on_page_published, dispatch_uid="accessibility_page_published")
