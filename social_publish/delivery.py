@@ -30,6 +30,7 @@ from social_publish.posts import build_post
 from social_publish.providers import (
     OutcomeUnknown,
     PermanentError,
+    Post,
     ProviderError,
     Result,
     TokenError,
@@ -158,8 +159,7 @@ def deliver(pk: int) -> str:
 def attempt(row: Syndication, seen_before: bool) -> Result:
     """Reconcile when an earlier attempt may have posted, else publish."""
     provider = provider_for(row.channel)
-    post = build_post(row.page, row.message)
-    post.message = post.message or provider.compose(post)
+    post = post_for(row, provider)
     idempotent = getattr(provider, "idempotent", False)
     known = row.checkpoint.get("external_id")
     if known and not idempotent:  # posted earlier; only the link may be missing
@@ -178,6 +178,26 @@ def attempt(row: Syndication, seen_before: bool) -> Result:
         Syndication.objects.filter(pk=row.pk).update(checkpoint=checkpoint)
 
     return provider.publish(post, dict(row.checkpoint), save)
+
+
+def post_for(row: Syndication, provider) -> Post:
+    """The post of ``row``: the editor's message when there is one, else the generated one.
+
+    The message is kept on the row at the first attempt, so a retry (or a reconciliation)
+    sends exactly what the first attempt sent, whatever was edited since.
+    """
+    from social_publish.composer import custom_message
+
+    post = build_post(row.page, row.message)
+    custom = custom_message(row.page_id, row.channel_id)
+    if custom is not None:
+        post.title = custom.title or post.title
+        post.message = post.message or custom.text
+    post.message = post.message or provider.compose(post)
+    if row.message != post.message:
+        row.message = post.message
+        Syndication.objects.filter(pk=row.pk).update(message=post.message)
+    return post
 
 
 def _owned(row: Syndication):

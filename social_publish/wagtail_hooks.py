@@ -1,5 +1,6 @@
 """Admin registration: the "Social media" menu with channels and posts, page buttons."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -7,6 +8,7 @@ from wagtail.admin.widgets.button import Button
 
 from home.tenancy import sites_for_user
 from social_publish.views.channels import ChannelViewSet
+from social_publish.views.messages import MessagesView
 from social_publish.views.syndications import SyndicationViewSet, page_status_url
 
 
@@ -22,6 +24,17 @@ def register_social_viewsets():
     return SocialMediaGroup()
 
 
+@hooks.register("register_admin_urls")
+def register_social_message_urls():
+    return [
+        path(
+            "social/messages/<int:page_id>/",
+            MessagesView.as_view(),
+            name="social_publish_messages",
+        )
+    ]
+
+
 def _status_button(page, user, priority: int):
     if page.depth <= 2 or not sites_for_user(user).exists():
         return None
@@ -29,11 +42,22 @@ def _status_button(page, user, priority: int):
                   priority=priority)
 
 
+def _messages_button(page, user, priority: int):
+    if page.depth <= 2 or not page.permissions_for_user(user).can_edit():
+        return None
+    return Button(
+        _("Social media messages"),
+        url=reverse("social_publish_messages", args=[page.pk]),
+        icon_name="edit",
+        priority=priority,
+    )
+
+
 @hooks.register("register_page_header_buttons")
 def page_header_social_button(page, user, view_name=None, next_url=None):
-    button = _status_button(page, user, 66)
-    if button:
-        yield button
+    for button in (_status_button(page, user, 66), _messages_button(page, user, 67)):
+        if button:
+            yield button
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -1,6 +1,7 @@
 """Models of ``social_publish``: connected channels, syndication jobs and link reports."""
 
 from .channels import Channel, ChannelKind, ChannelStatus
+from .messages import SocialMessage
 from .syndications import LinkReport, Syndication, SyndicationState
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "ChannelKind",
     "ChannelStatus",
     "LinkReport",
+    "SocialMessage",
     "Syndication",
     "SyndicationState",
 ]

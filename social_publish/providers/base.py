@@ -76,6 +76,10 @@ class Provider(ABC):
     kind: str = ""
     #: Maximum message length (in the platform's own counting); 0 = no message.
     max_length: int = 0
+    #: Characters every link counts for in :meth:`length` (0 = links count as typed).
+    url_weight: int = 0
+    #: Maximum length of a separate title (YouTube's video title); 0 = no separate title.
+    title_limit: int = 0
 
     def __init__(self, channel, session: requests.Session | None = None) -> None:
         self.channel = channel
@@ -106,6 +110,10 @@ class Provider(ABC):
     def length(self, text: str) -> int:
         """The message length as the platform counts it."""
         return len(text)
+
+    def message_notes(self, text: str, post: Post | None = None) -> list[str]:
+        """What the editor should know about a message here (warnings, never blocking)."""
+        return []
 
     @abstractmethod
     def publish(self, post: Post, checkpoint: dict[str, Any], save: Checkpoint) -> Result:

@@ -6,6 +6,7 @@ is safe, redoing the whole flow would post twice.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -18,6 +19,7 @@ from .errors import PermanentError, TransientError
 from .graph import GraphProvider
 
 MAX_HASHTAGS = 30
+URL_RE = re.compile(r"https?://\S+")
 
 
 class InstagramProvider(GraphProvider):
@@ -32,6 +34,12 @@ class InstagramProvider(GraphProvider):
         hashtags = " ".join(f"#{t.replace(' ', '')}" for t in post.tags)
         more = _("Read more: %(url)s") % {"url": post.url}
         return "\n\n".join(p for p in (post.title, post.lead, more, hashtags) if p)
+
+    def message_notes(self, text: str, post: Post | None = None) -> list[str]:
+        notes = [_("Links in Instagram captions are not clickable; write the address as text.")]
+        if URL_RE.search(text):
+            notes.append(_("This caption contains a link: readers will have to type it."))
+        return notes
 
     def validate_message(self, text: str, post: Post | None = None) -> list[str]:
         problems = super().validate_message(text, post)

@@ -27,6 +27,7 @@ def weighted_length(text: str) -> int:
 class XProvider(RefreshingProvider):
     kind = "x"
     max_length = MAX_LENGTH
+    url_weight = URL_WEIGHT
 
     def api(self, path: str) -> str:
         return f"{conf.get('SOCIAL_X_BASE_URL').rstrip('/')}/{path.lstrip('/')}"
@@ -53,6 +54,15 @@ class XProvider(RefreshingProvider):
         room = MAX_LENGTH - URL_WEIGHT - len(hashtags) - 4
         title = post.title if len(post.title) <= room else post.title[: room - 1] + "…"
         return "\n\n".join(p for p in (title, post.url, hashtags) if p)
+
+    def message_notes(self, text: str, post: Post | None = None) -> list[str]:
+        return [
+            _(
+                "X bills posts that contain a link at a higher rate. Every link counts as "
+                "%(weight)d characters, however long it is."
+            )
+            % {"weight": URL_WEIGHT}
+        ]
 
     def validate_message(self, text: str, post: Post | None = None) -> list[str]:
         problems = super().validate_message(text, post)

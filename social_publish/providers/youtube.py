@@ -24,6 +24,7 @@ RESUMES_PER_ATTEMPT = 5
 class YouTubeProvider(RefreshingProvider):
     kind = "youtube"
     max_length = DESCRIPTION_MAX
+    title_limit = TITLE_MAX
 
     def api(self, path: str) -> str:
         return f"{conf.get('SOCIAL_GOOGLE_BASE_URL').rstrip('/')}/{path.lstrip('/')}"

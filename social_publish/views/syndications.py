@@ -20,7 +20,7 @@ from wagtail.permissions import policy_registry
 from home.tenancy import site_for_page, sites_for_user
 from social_publish import delivery
 from social_publish.models import Channel, LinkReport, Syndication, SyndicationState
-from social_publish.views.mixins import TenantQuerysetMixin, check_instance
+from social_publish.views.mixins import PageBreadcrumbsMixin, TenantQuerysetMixin, check_instance
 
 
 def syndication_policy():
@@ -61,7 +61,7 @@ def page_for_user(user, page_id: int):
     return page, site
 
 
-class PageStatusView(generic.base.WagtailAdminTemplateMixin, TemplateView):
+class PageStatusView(PageBreadcrumbsMixin, generic.base.WagtailAdminTemplateMixin, TemplateView):
     """The "Media sosial" panel of one page: each channel's state, link, retry, share again."""
 
     template_name = "social_publish/page_status.html"
