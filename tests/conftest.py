@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -27,6 +28,14 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Each test starts with empty caches: the database is rolled back, cached site roots
+    and image renditions must not outlive it (primary keys repeat between tests)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 def png_bytes(width: int = 640, height: int = 360, colour=(30, 90, 140)) -> bytes:
