@@ -7,8 +7,8 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 # Debian packages the product and its tests use: Chromium for browser tests, gettext to compile
 # translations, espeak-ng + lame for audio versions, liblouis for braille, hunspell-id for spelling.
-DEBIAN_PACKAGES := chromium gettext espeak-ng lame liblouis20 liblouis-data liblouis-bin hunspell-id
-DEBIAN_COMMANDS := chromium msgfmt espeak-ng lame lou_translate
+DEBIAN_PACKAGES := chromium gettext espeak-ng lame liblouis20 liblouis-data liblouis-bin hunspell hunspell-id
+DEBIAN_COMMANDS := chromium msgfmt espeak-ng lame lou_translate hunspell
 
 .PHONY: run test test-suite lint system-deps venv messages migrate demo clean
 

@@ -1,9 +1,11 @@
-"""When a page goes live, queue its audio and braille versions (after the commit)."""
+"""When a page goes live, queue its audio and braille versions (after the commit); refuse to
+finish a workflow that would publish a page lacking alternatives."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import pre_save
 from django_q.tasks import async_task
 from wagtail.signals import page_published
 
@@ -31,4 +33,13 @@ def on_page_published(sender, instance, **kwargs) -> None:
 
 
 def register_signal_handlers() -> None:
+    from wagtail.models import WorkflowState
+
+    from accessibility.publishing import refuse_incomplete_finish
+
     page_published.connect(on_page_published, dispatch_uid="accessibility_page_published")
+    pre_save.connect(
+        refuse_incomplete_finish,
+        sender=WorkflowState,
+        dispatch_uid="accessibility_refuse_incomplete_finish",
+    )

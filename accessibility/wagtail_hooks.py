@@ -1,10 +1,18 @@
-"""Admin integration: the accessibility app's requirement check for SOP workflows."""
+"""Admin integration: SOP requirement checks, the report, the language advice button."""
 
 from __future__ import annotations
 
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
+from accessibility import urls
 from accessibility.checks import problem_messages
+from accessibility.language import language_problems
+from accessibility.spoken import carries_media
+from home.tenancy import sites_for_user
 
 
 def alt_text_requirement(page, context=None) -> list[str]:
@@ -12,7 +20,45 @@ def alt_text_requirement(page, context=None) -> list[str]:
     return problem_messages(page)
 
 
+def indonesian_language_requirement(page, context=None) -> list[str]:
+    """The SOP ``indonesian_language`` check: misspellings and sentences over 25 words."""
+    return language_problems(page)
+
+
 @hooks.register("sop_requirement_checks")
 def accessibility_requirement_checks() -> dict:
-    """Replace the SOP workflow's basic ``alt_text`` check (see ``sop_workflow/checks.py``)."""
-    return {"alt_text": alt_text_requirement}
+    """Replace the SOP workflow's basic ``alt_text`` check and supply ``indonesian_language``."""
+    return {
+        "alt_text": alt_text_requirement,
+        "indonesian_language": indonesian_language_requirement,
+    }
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    patterns = (urls.urlpatterns, "accessibility")
+    return [path("accessibility/", include(patterns, namespace="accessibility"))]
+
+
+class AccessibilityReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sites_for_user(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_accessibility_report_menu_item():
+    return AccessibilityReportMenuItem(
+        _("Accessibility"), reverse("accessibility:report"), icon_name="view", order=920
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def language_advice_button(page, user, view_name=None, next_url=None):
+    """ "Language advice" in the page header's menu of pages with text."""
+    if page.pk and carries_media(page.specific_class or type(page)):
+        yield Button(
+            _("Language advice"),
+            reverse("accessibility:language", args=[page.pk]),
+            icon_name="doc-full",
+            priority=60,
+        )

@@ -1,0 +1,133 @@
+"""The per-institution accessibility report: every live page, what its readers get."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page, Site
+
+from accessibility.status import live_pages, page_status
+from home.tenancy import sites_for_user
+
+STATUS_CHOICES = (("incomplete", _("Something missing")), ("complete", _("Complete")))
+
+
+class AccessibilityReportFilterSet(WagtailFilterSet):
+    site = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=Site.objects.none(), method="filter_site"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, method="filter_nothing"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["site"].queryset = sites_for_user(request.user).order_by("site_name")
+
+    def filter_site(self, queryset, name, value):
+        return queryset.filter(path__startswith=value.root_page.path) if value else queryset
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # the status is computed per page (see get_queryset)
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return instance.text(self.accessor)
+
+
+class AccessibilityReportView(ReportView):
+    """Declared like Wagtail's reports; rows are :class:`accessibility.status.PageStatus`."""
+
+    page_title = _("Accessibility")
+    header_icon = "view"
+    filterset_class = AccessibilityReportFilterSet
+    index_url_name = "accessibility:report"
+    index_results_url_name = "accessibility:report_results"
+    paginate_by = 50
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Page"),
+            get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page.pk]),
+        ),
+        Column("institution", label=_("Institution")),
+        Column("page_type", label=_("Type")),
+        StatusColumn("alt_text_ok", label=_("Alt text")),
+        StatusColumn("captions_ok", label=_("Captions")),
+        StatusColumn("audio_ready", label=_("Audio ready")),
+        StatusColumn("braille_ready", label=_("Braille ready")),
+    ]
+    list_export = [
+        "institution", "title", "url", "alt_text", "captions", "audio", "braille", "problems"
+    ]
+    export_headings = {
+        "institution": _("Institution"),
+        "title": _("Page"),
+        "url": _("URL"),
+        "alt_text": _("Alt text"),
+        "captions": _("Captions"),
+        "audio": _("Audio ready"),
+        "braille": _("Braille ready"),
+        "problems": _("Problems"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not sites_for_user(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def permission_policy(self):
+        return None  # access is membership of an institution (dispatch, sites_for_user)
+
+    def get_filename(self):
+        return f"aksesibilitas-{datetime.date.today():%Y-%m-%d}"
+
+    def get_base_queryset(self):
+        return live_pages(sites_for_user(self.request.user)).filter(depth__gte=2)
+
+    @cached_property
+    def institutions(self) -> dict[str, str]:
+        return {
+            path: name or host
+            for path, name, host in sites_for_user(self.request.user).values_list(
+                "root_page__path", "site_name", "hostname"
+            )
+        }
+
+    def get_queryset(self):
+        pages = self.filter_queryset(self.get_base_queryset())
+        rows = [page_status(page, self.institutions) for page in pages]
+        valid = self.filters is not None and self.filters.is_valid()
+        wanted = self.filters.form.cleaned_data.get("status") if valid else None
+        if wanted:
+            rows = [row for row in rows if row.complete == (wanted == "complete")]
+        return rows
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    def to_row_dict(self, item):
+        return {
+            "institution": item.institution,
+            "title": item.title,
+            "url": item.page.full_url or "",
+            "alt_text": item.text("alt_text_ok"),
+            "captions": item.text("captions_ok"),
+            "audio": item.text("audio_ready"),
+            "braille": item.text("braille_ready"),
+            "problems": " | ".join(item.problems),
+        }
