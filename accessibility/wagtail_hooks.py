@@ -11,6 +11,7 @@ from wagtail.admin.widgets import Button
 from accessibility import urls
 from accessibility.checks import problem_messages
 from accessibility.language import language_problems
+from accessibility.publishing import publication_problems
 from accessibility.spoken import carries_media
 from home.tenancy import sites_for_user
 
@@ -32,6 +33,14 @@ def accessibility_requirement_checks() -> dict:
         "alt_text": alt_text_requirement,
         "indonesian_language": indonesian_language_requirement,
     }
+
+
+@hooks.register("sop_publication_problems")
+def refuse_publication_without_alternatives(task, task_state) -> list[str]:
+    """Tell the approver why the final SOP approval cannot publish (the modal shows it)."""
+    if "alt_text" in getattr(task, "checks", ()):
+        return []  # the task's own alt_text requirement already lists the same problems
+    return publication_problems(task_state)
 
 
 @hooks.register("register_admin_urls")

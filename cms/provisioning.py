@@ -33,7 +33,6 @@ from home.models import (
 
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 PUBLISHER_PAGE_PERMISSIONS = (*AUTHOR_PAGE_PERMISSIONS, "publish_page")
-ADMIN_PAGE_PERMISSIONS = (*PUBLISHER_PAGE_PERMISSIONS, "lock_page", "unlock_page")
 COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -46,7 +45,10 @@ COLLECTION_PERMISSIONS = (
 
 @dataclass(frozen=True)
 class RoleSpec:
-    """One role of an institution; ``can_publish`` roles may make pages live."""
+    """One role of an institution; ``can_publish`` roles may make pages live directly.
+
+    ``is_admin`` adds page locking and the institution profile; it does not imply publishing.
+    """
 
     key: str
     name: str
@@ -182,6 +184,34 @@ def _grant(group: Group, permissions, result: ProvisionResult, label: str) -> No
         result.changes.append(f"izin {label} diberikan kepada grup '{group.name}'")
 
 
+def _page_codenames(role: RoleSpec) -> tuple[str, ...]:
+    codenames = PUBLISHER_PAGE_PERMISSIONS if role.can_publish else AUTHOR_PAGE_PERMISSIONS
+    if role.is_admin:
+        codenames = (*codenames, "lock_page", "unlock_page")
+    return codenames
+
+
+def _ensure_page_permissions(group: Group, role: RoleSpec, home, result) -> None:
+    """Grant the role's page permissions; take ``publish_page`` back from non-publishers.
+
+    An institution whose SOP is installed publishes only through the SOP's workflow, so a
+    re-install must remove the publish permission a role was given before.
+    """
+    codenames = _page_codenames(role)
+    for codename in codenames:
+        _, created = GroupPagePermission.objects.get_or_create(
+            group=group, page=home, permission=_permission("wagtailcore", codename)
+        )
+        if created:
+            result.changes.append(f"izin halaman '{codename}' untuk '{group.name}'")
+    if "publish_page" not in codenames:
+        removed, _ = GroupPagePermission.objects.filter(
+            group=group, page=home, permission=_permission("wagtailcore", "publish_page")
+        ).delete()
+        if removed:
+            result.changes.append(f"izin halaman 'publish_page' dicabut dari '{group.name}'")
+
+
 def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
     existing = InstitutionRole.objects.filter(site=site, key=role.key).select_related("group")
     institution_role = existing.first()
@@ -199,17 +229,7 @@ def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
     group = institution_role.group
     _grant(group, [_permission("wagtailadmin", "access_admin")], result, "akses admin")
 
-    page_codenames = (
-        ADMIN_PAGE_PERMISSIONS
-        if role.is_admin
-        else (PUBLISHER_PAGE_PERMISSIONS if role.can_publish else AUTHOR_PAGE_PERMISSIONS)
-    )
-    for codename in page_codenames:
-        _, created = GroupPagePermission.objects.get_or_create(
-            group=group, page=home, permission=_permission("wagtailcore", codename)
-        )
-        if created:
-            result.changes.append(f"izin halaman '{codename}' untuk '{group.name}'")
+    _ensure_page_permissions(group, role, home, result)
     for app_label, codename in COLLECTION_PERMISSIONS:
         _, created = GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_permission(app_label, codename)

@@ -90,16 +90,6 @@ def _record_decisions(task: AbstractSopTask, task_state, user, data) -> None:
             channels=list(data["channels"]),
             chosen_by=user,
         )
-    if getattr(task, "publish_immediately", False):
-        _drop_go_live_at(task_state)
-
-
-def _drop_go_live_at(task_state) -> None:
-    """The SOP says publish at once: the approved revision must not be scheduled."""
-    revision = task_state.workflow_state.content_object.get_latest_revision()
-    if revision.content.get("go_live_at"):
-        revision.content["go_live_at"] = None
-        revision.save(update_fields=["content"])
 
 
 def approve(task_state: SopTaskState, user, comment: str) -> None:

@@ -72,11 +72,16 @@ def run_checks(names: Iterable[str], page, context: CheckContext | None = None) 
 
 
 def requirement_problems(task, task_state) -> list[str]:
-    """Why ``task`` cannot be approved now: its required checks on the page to be published."""
-    if not task.checks:
-        return []
-    page = task_state.workflow_state.content_object.specific.get_latest_revision_as_object()
-    return run_checks(task.checks, page, CheckContext(task=task, task_state=task_state))
+    """Why ``task`` cannot be approved now: its required checks on the page to be published,
+    plus what other apps refuse to publish (``sop_publication_problems`` hook functions take
+    ``(task, task_state)`` and return sentences)."""
+    problems: list[str] = []
+    if task.checks:
+        page = task_state.workflow_state.content_object.specific.get_latest_revision_as_object()
+        problems = run_checks(task.checks, page, CheckContext(task=task, task_state=task_state))
+    for check in hooks.get_hooks("sop_publication_problems"):
+        problems += check(task, task_state)
+    return problems
 
 
 def advisory_notes(task, task_state) -> list[str]:

@@ -1,13 +1,18 @@
-"""Admin dashboard panel: the user's open SOP tasks with the working time left or overdue."""
+"""Admin dashboard panels: the user's open SOP tasks with the working time left or overdue,
+and the freshness warning."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Max, Q
+from django.db.models.functions import Substr
 from wagtail.admin.ui.components import Component
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
+from home.models import InstitutionSettings
+from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
 from sop_workflow import sla
 from sop_workflow.models import SopApprovalTask, SopPublicationTask, SopTaskState
 from sop_workflow.timing import calendar_for_site
@@ -60,3 +65,59 @@ class SopTasksPanel(Component):
             )
         rows.sort(key=lambda row: (row["sla"].remaining is None, row["sla"].remaining or ZERO))
         return {"rows": rows, "request": request}
+
+
+def freshness_days() -> int:
+    return int(getattr(settings, "SOP_FRESHNESS_DAYS", 14))
+
+
+def _last_published(sites) -> dict[str, object]:
+    """Root path -> latest ``last_published_at`` inside each site, in one query."""
+    length = Page.steplen * INSTITUTION_ROOT_DEPTH
+    roots = [site.root_page.path for site in sites]
+    rows = (
+        Page.objects.annotate(root=Substr("path", 1, length))
+        .filter(root__in=roots)
+        .order_by()  # Page is ordered by path, which would split the groups
+        .values("root")
+        .annotate(last=Max("last_published_at"))
+        .values_list("root", "last")
+    )
+    return dict(rows)
+
+
+def stale_institutions(user, at=None) -> list[dict]:
+    """The user's institutions that have published nothing for ``SOP_FRESHNESS_DAYS`` days.
+
+    The SOPs' *Peringatan*: information that is not kept current reaches the public late.
+    """
+    at = at or sla.now()
+    limit = timedelta(days=freshness_days())
+    sites = list(
+        sites_for_user(user)
+        .filter(
+            pk__in=InstitutionSettings.objects.values("site_id"),
+            root_page__depth=INSTITUTION_ROOT_DEPTH,
+        )
+        .select_related("root_page")
+        .order_by("site_name")
+    )
+    latest = _last_published(sites)
+    stale = []
+    for site in sites:
+        last = latest.get(site.root_page.path)
+        if last is None or at - last > limit:
+            stale.append({"site": site, "last": last, "days": (at - last).days if last else None})
+    return stale
+
+
+class FreshnessPanel(Component):
+    """A warning when an institution has published nothing for a while."""
+
+    name = "sop_freshness"
+    template_name = "sop_workflow/home/freshness_panel.html"
+    order = 80
+
+    def get_context_data(self, parent_context=None):
+        request = parent_context["request"]
+        return {"stale": stale_institutions(request.user), "days": freshness_days()}

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.text import Truncator
-from wagtail.models import Site, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupPagePermission, Site, Workflow, WorkflowPage, WorkflowTask
 
 from cms.provisioning import InstitutionSpec, ProvisioningError, provision_institution
 from home.models import InstitutionRole, InstitutionSettings
@@ -139,6 +139,21 @@ def _ensure_roles(definition: SopDefinition, site: Site, result: InstallResult) 
         result.changes.extend(provision_institution(spec).changes)
     except ProvisioningError as error:
         raise InstallError(str(error)) from error
+    _revoke_publishing(site, result)
+
+
+def _revoke_publishing(site: Site, result: InstallResult) -> None:
+    """Roles left from before the SOP (e.g. the default *Penyetuju*) lose direct publishing too.
+
+    With an SOP installed, pages go live only through its workflow (``publishing``).
+    """
+    removed, _ = GroupPagePermission.objects.filter(
+        group__institution_role__site=site,
+        page__path__startswith=site.root_page.path,
+        permission__codename="publish_page",
+    ).delete()
+    if removed:
+        result.changes.append("izin terbit langsung dicabut dari peran di luar SOP")
 
 
 def _groups(site: Site, actors) -> list[Group]:

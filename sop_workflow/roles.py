@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from cms.provisioning import ADMIN_ROLE, RoleSpec
@@ -18,19 +19,15 @@ def resolve_definition(name_or_path: str) -> SopDefinition:
 def role_specs(definition: SopDefinition) -> tuple[RoleSpec, ...]:
     """One role per *Pelaksana*, plus the institution administrator.
 
-    Roles that act in the publication step may publish; the SOP's leadership roles may read
-    its reports.
+    No role may publish directly, not even the institution administrator: the SOP binds
+    everyone, and a page goes live only when its publication task is approved
+    (``sop_workflow.publishing``). Only operators (superusers) publish outside the SOP.
+    The SOP's leadership roles may read its reports.
     """
-    publishers = set(definition.publication_task.actors)
     roles = tuple(
-        RoleSpec(
-            key=role.key,
-            name=role.name,
-            can_publish=role.key in publishers,
-            is_leadership=role.leadership,
-        )
+        RoleSpec(key=role.key, name=role.name, can_publish=False, is_leadership=role.leadership)
         for role in definition.roles
     )
     if any(role.key == ADMIN_ROLE.key for role in roles):
         return roles
-    return (*roles, ADMIN_ROLE)
+    return (*roles, replace(ADMIN_ROLE, can_publish=False))

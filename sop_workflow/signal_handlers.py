@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from wagtail.models import WorkflowState
 from wagtail.signals import (
+    page_published,
     task_approved,
     task_cancelled,
     task_rejected,
@@ -50,7 +51,16 @@ def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) 
         register_intake(instance.content_object, installed.site, user)
 
 
+def on_page_published(sender, instance, revision=None, **kwargs) -> None:
+    """After publication: the archive step of the SOP, where it has one."""
+    from sop_workflow.archive import archive_publication
+
+    if revision is not None:
+        archive_publication(instance, revision)
+
+
 def register_signal_handlers() -> None:
+    page_published.connect(on_page_published, dispatch_uid="sop_page_published_archive")
     task_submitted.connect(
         on_task_submitted, sender=SopTaskState, dispatch_uid="sop_task_submitted_timing"
     )

@@ -75,6 +75,7 @@ class Institution:
 
     def news(self, title: str | None = None, *, publish: bool = True, **fields) -> NewsPage:
         number = next(_counter)
+        fields.setdefault("live", publish)  # an unpublished draft is not live
         page = NewsPage(
             title=title or f"Berita {self.hostname} nomor {number}",
             slug=f"berita-{number}",

@@ -1,5 +1,6 @@
 """Models of ``sop_workflow``: SOP task types and the records an SOP run leaves."""
 
+from .followup import ArchiveCounter, ArchiveRecord, ReminderKind, SopReminder
 from .records import (
     InstalledSop,
     IntakeCounter,
@@ -13,6 +14,10 @@ from .tasks import AbstractSopTask, SopApprovalTask, SopPublicationTask, SopTask
 
 __all__ = [
     "AbstractSopTask",
+    "ArchiveCounter",
+    "ArchiveRecord",
+    "ReminderKind",
+    "SopReminder",
     "InstalledSop",
     "IntakeCounter",
     "IntakeRegisterEntry",

@@ -1,4 +1,4 @@
-"""Admin views of ``sop_workflow``."""
+"""The page of requirements that keep an SOP task from being approved."""
 
 from __future__ import annotations
 

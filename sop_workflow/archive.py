@@ -1,0 +1,165 @@
+"""The archive (*Arsip*, DPMK step 5): a numbered record of each item published through an SOP
+whose definition has an archive step, with the approved revision, the approvals and the dates.
+"""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import TaskState, WorkflowState
+
+from home.models import InstitutionSettings
+from sop_workflow.definition import Kind, SopDefinition, Step
+from sop_workflow.models import (
+    ArchiveCounter,
+    ArchiveRecord,
+    InstalledSop,
+    IntakeRegisterEntry,
+    ParafRecord,
+    StepOutcome,
+    StepTiming,
+)
+
+#: Used when the SOP's number carries no classification code (e.g. "B/000.8.3.2/00767" does).
+DEFAULT_CLASSIFICATION = "000.8.3.2"
+_CODE = re.compile(r"\b\d{3}(?:\.\d+)+\b")
+
+
+def archive_step(definition: SopDefinition) -> Step | None:
+    return next(
+        (step for step in definition.steps_of(Kind.AFTER_PUBLICATION) if step.archive), None
+    )
+
+
+def classification_code(definition: SopDefinition) -> str:
+    """The class code from the SOP number, else ``SOP_ARCHIVE_CLASSIFICATION`` (a setting)."""
+    step = archive_step(definition)
+    if step is None or not step.archive.classification:
+        return ""
+    match = _CODE.search(definition.sop.number or "")
+    if match:
+        return match.group(0)
+    return getattr(settings, "SOP_ARCHIVE_CLASSIFICATION", DEFAULT_CLASSIFICATION)
+
+
+def _approved_workflow_state(page) -> WorkflowState | None:
+    return (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_APPROVED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def approvals(workflow_state: WorkflowState) -> list[dict]:
+    """Who approved each task of the final round, when, and with which paraf."""
+    latest: dict[int, TaskState] = {}
+    states = TaskState.objects.filter(
+        workflow_state=workflow_state, status=TaskState.STATUS_APPROVED
+    ).select_related("finished_by")
+    for state in states.order_by("finished_at", "pk"):
+        latest[state.task_id] = state
+    rows = []
+    for state in sorted(latest.values(), key=lambda s: (s.finished_at, s.pk)):
+        task = state.task.specific
+        user = state.finished_by
+        rows.append(
+            {
+                "step": getattr(task, "step_label", ""),
+                "task": task.name,
+                "by": (user.get_full_name() or user.get_username()) if user else "",
+                "at": state.finished_at.isoformat() if state.finished_at else "",
+                "paraf": [
+                    {
+                        "role": record.role_name,
+                        "initials": record.initials,
+                        "by": record.user.get_full_name() or record.user.get_username()
+                        if record.user
+                        else "",
+                        "at": record.given_at.isoformat(),
+                    }
+                    for record in ParafRecord.objects.filter(task_state=state).select_related(
+                        "user"
+                    )
+                ],
+            }
+        )
+    return rows
+
+
+def _local_year(site_id: int) -> int:
+    zone = (
+        InstitutionSettings.objects.filter(site_id=site_id)
+        .values_list("time_zone", flat=True)
+        .first()
+        or "Asia/Jakarta"
+    )
+    return timezone.now().astimezone(ZoneInfo(zone)).year
+
+
+def _next_number(site_id: int, year: int) -> int:
+    """Gapless per institution and year: the counter row stays locked until the commit."""
+    ArchiveCounter.objects.bulk_create(
+        [ArchiveCounter(site_id=site_id, year=year)], ignore_conflicts=True
+    )
+    counter = ArchiveCounter.objects.select_for_update().get(site_id=site_id, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _time_archive_step(record: ArchiveRecord, step: Step) -> None:
+    """The system files the record itself: the step starts at go-live and ends at once."""
+    StepTiming.objects.create(
+        site_id=record.site_id,
+        page_id=record.page_id,
+        revision_id=record.revision_id,
+        workflow_state=record.workflow_state,
+        step_number=step.number,
+        step_label=str(step.number),
+        kind=Kind.AFTER_PUBLICATION,
+        started_at=record.published_at,
+        finished_at=record.archived_at,
+        outcome=StepOutcome.APPROVED,
+        standard_min_seconds=int(step.time.min.total_seconds()) if step.time.min else None,
+        standard_max_seconds=int(step.time.max.total_seconds()) if step.time.max else None,
+        working_seconds=0,
+    )
+
+
+@transaction.atomic
+def archive_publication(page, revision) -> ArchiveRecord | None:
+    """File ``page`` in the archive after it went live through an SOP with an archive step.
+
+    Returns ``None`` when the SOP has no archive step, the page did not come through an SOP
+    workflow, or this approval was filed already.
+    """
+    workflow_state = _approved_workflow_state(page)
+    if workflow_state is None:
+        return None
+    installed = InstalledSop.objects.filter(workflow_id=workflow_state.workflow_id).first()
+    step = archive_step(installed.definition) if installed else None
+    if step is None or ArchiveRecord.objects.filter(workflow_state=workflow_state).exists():
+        return None
+    year = _local_year(installed.site_id)
+    intake = IntakeRegisterEntry.objects.filter(page_id=page.pk).first()
+    record = ArchiveRecord.objects.create(
+        site_id=installed.site_id,
+        year=year,
+        number=_next_number(installed.site_id, year),
+        classification_code=classification_code(installed.definition),
+        page_id=page.pk,
+        revision=revision,
+        workflow_state=workflow_state,
+        title=revision.object_str or page.title,
+        agenda_number=intake.agenda_number if intake else "",
+        approvals=approvals(workflow_state),
+        submitted_at=workflow_state.created_at,
+        published_at=page.last_published_at or timezone.now(),
+    )
+    _time_archive_step(record, step)
+    return record

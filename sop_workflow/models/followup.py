@@ -1,0 +1,99 @@
+"""What follows a step or a publication: reminders and escalations, and the archive (*Arsip*)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision, Site, TaskState, WorkflowState
+
+PAGE_MODEL = "wagtailcore.Page"
+
+
+class ReminderKind(models.TextChoices):
+    REMINDER = "reminder", _("Reminder")
+    ESCALATION = "escalation", _("Escalation")
+
+
+class SopReminder(models.Model):
+    """One reminder or escalation sent for an overdue SOP step; never sent twice."""
+
+    site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE)
+    task_state = models.ForeignKey(
+        TaskState, verbose_name=_("task state"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    step_label = models.CharField(_("steps"), max_length=40)
+    recipients = models.JSONField(_("recipients"), default=list)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("SOP reminder")
+        verbose_name_plural = _("SOP reminders")
+        ordering = ["-sent_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["task_state", "kind"], name="one_reminder_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.step_label}"
+
+
+class ArchiveCounter(models.Model):
+    """The last archive number given per institution and year; locked while numbering."""
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["site", "year"], name="one_archive_counter_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+class ArchiveRecord(models.Model):
+    """The archive entry of a published item (DPMK step 5): numbers, approvals and dates."""
+
+    site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE)
+    year = models.PositiveIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("archive number"))
+    classification_code = models.CharField(_("classification code"), max_length=40, blank=True)
+    page = models.ForeignKey(
+        PAGE_MODEL, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    revision = models.ForeignKey(
+        Revision, verbose_name=_("approved revision"), on_delete=models.PROTECT, related_name="+"
+    )
+    workflow_state = models.OneToOneField(
+        WorkflowState,
+        verbose_name=_("workflow state"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    agenda_number = models.CharField(_("agenda number"), max_length=20, blank=True)
+    approvals = models.JSONField(_("approvals"), default=list)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True)
+    published_at = models.DateTimeField(_("published at"))
+    archived_at = models.DateTimeField(_("archived at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("archive record")
+        verbose_name_plural = _("archive records")
+        ordering = ["site", "-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "year", "number"], name="unique_archive_number")
+        ]
+
+    def __str__(self) -> str:
+        return self.archive_number
+
+    @property
+    def archive_number(self) -> str:
+        """``<classification>/<number>/<year>``, e.g. ``000.8.3.2/007/2025``."""
+        number = f"{self.number:03d}/{self.year}"
+        return f"{self.classification_code}/{number}" if self.classification_code else number

@@ -1,0 +1,23 @@
+"""Admin URLs of ``sop_workflow`` (mounted under ``/admin/sop/`` by ``wagtail_hooks``)."""
+
+from django.urls import path
+
+from sop_workflow import views
+
+app_name = "sop_workflow"
+urlpatterns = [
+    path("requirements/<int:task_state_id>/", views.requirements, name="requirements"),
+    path("archive/<int:record_id>/", views.archive_print, name="archive_print"),
+    path("document/", views.sop_index, name="sop_index"),
+    path("document/<int:installed_id>/", views.sop_print, name="sop_print"),
+    path(
+        "reports/compliance/",
+        views.ComplianceReportView.as_view(),
+        name="compliance_report",
+    ),
+    path(
+        "reports/compliance/results/",
+        views.ComplianceReportView.as_view(results_only=True),
+        name="compliance_report_results",
+    ),
+]

@@ -1,0 +1,124 @@
+"""The compliance report: per SOP step, actual working time against the standard."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, NumberColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
+
+from sop_workflow.access import leadership_sites
+from sop_workflow.compliance import bar_chart_svg, slowest_items, step_statistics
+from sop_workflow.models import StepOutcome, StepTiming
+
+
+class ComplianceReportFilterSet(WagtailFilterSet):
+    site = django_filters.ModelChoiceFilter(
+        label=_("Institution"), queryset=Site.objects.none(), field_name="site"
+    )
+    period = django_filters.DateFromToRangeFilter(
+        label=_("Period"), field_name="started_at", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = StepTiming
+        fields = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        self.filters["site"].queryset = leadership_sites(request.user).order_by("site_name")
+
+
+class ComplianceReportView(ReportView):
+    """Declared like Wagtail's reports; its rows are statistics computed from step timings."""
+
+    page_title = _("SOP compliance")
+    header_icon = "time"
+    filterset_class = ComplianceReportFilterSet
+    index_url_name = "sop_workflow:compliance_report"
+    index_results_url_name = "sop_workflow:compliance_report_results"
+    results_template_name = "sop_workflow/reports/compliance_results.html"
+    paginate_by = 100
+    columns = [
+        Column("institution", label=_("Institution")),
+        Column("step_label", label=_("Step")),
+        Column("kind_label", label=_("Kind")),
+        NumberColumn("count", label=_("Items processed")),
+        Column("median_text", label=_("Median")),
+        Column("p90_text", label=_("90th percentile")),
+        Column("max_text", label=_("Maximum")),
+        Column("standard_text", label=_("Standard")),
+        Column("within_text", label=_("Within standard")),
+        NumberColumn("rejections", label=_("Rejections")),
+    ]
+    list_export = [
+        "institution",
+        "step_label",
+        "kind_label",
+        "count",
+        "median_minutes",
+        "p90_minutes",
+        "max_minutes",
+        "standard_minutes",
+        "within_percent",
+        "rejections",
+    ]
+    export_headings = {
+        "institution": _("Institution"),
+        "step_label": _("Step"),
+        "kind_label": _("Kind"),
+        "count": _("Items processed"),
+        "median_minutes": _("Median (working minutes)"),
+        "p90_minutes": _("90th percentile (working minutes)"),
+        "max_minutes": _("Maximum (working minutes)"),
+        "standard_minutes": _("Standard (minutes)"),
+        "within_percent": _("Within standard (%)"),
+        "rejections": _("Rejections"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not leadership_sites(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def permission_policy(self):
+        return None  # access is decided by the institution's leadership roles (dispatch)
+
+    def get_filename(self):
+        return f"kepatuhan-sop-{datetime.date.today():%Y-%m-%d}"
+
+    def get_base_queryset(self):
+        return (
+            StepTiming.objects.filter(
+                site__in=leadership_sites(self.request.user), finished_at__isnull=False
+            )
+            .exclude(outcome=StepOutcome.CANCELLED)
+            .select_related("site")
+            .order_by("started_at", "pk")
+        )
+
+    @cached_property
+    def timings(self) -> list[StepTiming]:
+        return list(self.filter_queryset(self.get_base_queryset()))
+
+    def get_queryset(self):
+        return step_statistics(self.timings)
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()  # the filters were applied to the timings
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        rows = list(context["object_list"])
+        context["chart"] = bar_chart_svg(rows, gettext("Working time per SOP step"))
+        context["chart_rows"] = [row for row in rows if row.count]
+        context["slowest"] = slowest_items(self.timings)
+        return context

@@ -1,0 +1,40 @@
+"""An editor tries to publish a news item whose photo has no alt text, in real Chromium."""
+
+import pytest
+
+from home.models import NewsPage
+from tests.browser.conftest import screenshot, site_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def publish(page):
+    page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
+    page.get_by_role("button", name="Terbitkan").click()
+    page.wait_for_load_state()
+
+
+def test_publishing_without_alt_text_is_refused_with_the_list_then_fixed(
+    live_server, browser_page, bantul
+):
+    photo = bantul.image(title="IMG_2024", description="")
+    news = bantul.news("Kerja bakti saluran irigasi", publish=False, share_image=photo)
+    admin = bantul.user("admin", username="admin-bantul")
+    browser_page.goto(site_url(live_server, bantul.hostname, "/admin/login/"))
+    browser_page.get_by_label("Nama pengguna").fill(admin.username)
+    browser_page.get_by_label("Kata sandi").fill("rahasia-uji-123")
+    browser_page.get_by_role("button", name="Masuk").click()
+    browser_page.wait_for_url("**/admin/")
+
+    browser_page.goto(site_url(live_server, bantul.hostname, f"/admin/pages/{news.pk}/edit/"))
+    publish(browser_page)
+    problems = browser_page.locator(".accessibility-problems")
+    screenshot(browser_page, "accessibility-publish-refused")
+
+    assert problems.count() == 1 and "IMG_2024" in problems.inner_text()
+    assert not NewsPage.objects.get(pk=news.pk).live
+
+    browser_page.locator("#id_share_image_alt").fill("Warga membersihkan saluran irigasi")
+    publish(browser_page)
+
+    assert NewsPage.objects.get(pk=news.pk).live

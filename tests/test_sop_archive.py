@@ -1,0 +1,82 @@
+"""DPMK step 5: a published item is filed with a gapless archive number and a printable record
+that only its institution (and operators) can open."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from sop_workflow.models import ArchiveRecord, StepTiming
+from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_through_dpmk(client, dpmk, **fields):
+    """Drive a DPMK item through intake, paraf of Kabid/Kasubbag/Sekdin and publication."""
+    page = draft(dpmk, **fields)
+    submit(as_user(client, dpmk.user("petugas_penerima")), page)
+    act(as_user(client, dpmk.user("kabid")), page, "paraf", initials="KB")
+    act(as_user(client, dpmk.user("kasubbag")), page, "approve", initials="KS")
+    act(as_user(client, dpmk.user("sekdin")), page, "approve", initials="SD")
+    act(as_user(client, dpmk.user("operator_website")), page, "approve")
+    return page
+
+
+@pytest.fixture
+def dpmk():
+    return create_with_sop("dpmk_bantul")
+
+
+def test_publication_files_the_approved_revision_with_numbers_and_paraf(client, dpmk):
+    page = publish_through_dpmk(client, dpmk)
+
+    record = ArchiveRecord.objects.get(page_id=page.pk)
+    assert latest(page).live and record.revision == latest(page).live_revision
+    assert record.archive_number == f"000.8.3.2/001/{record.year}"
+    assert record.agenda_number == f"001/{record.year}"
+    paraf = [p["initials"] for approval in record.approvals for p in approval["paraf"]]
+    assert paraf == ["KB", "KS", "SD"]
+    assert StepTiming.objects.filter(page_id=page.pk, step_label="5").exists()
+
+
+def test_archive_numbers_are_gapless_per_institution(client, dpmk):
+    first = publish_through_dpmk(client, dpmk)
+    second = publish_through_dpmk(client, dpmk)
+
+    numbers = [ArchiveRecord.objects.get(page_id=p.pk).number for p in (first, second)]
+    assert numbers == [1, 2]
+
+
+def test_the_printable_record_is_linked_from_the_page_and_shows_the_approvals(client, dpmk):
+    page = publish_through_dpmk(client, dpmk)
+    record = ArchiveRecord.objects.get(page_id=page.pk)
+    url = reverse("sop_workflow:archive_print", args=[record.pk])
+    as_user(client, dpmk.user("kasubbag"))
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    printed = client.get(url).content.decode()
+
+    assert url in editor
+    assert record.archive_number in printed and "@media print" in printed
+    assert "KB" in printed and "Kepala Bidang asal berita (Kabid)" in printed
+
+
+def test_other_institutions_cannot_open_the_record_but_operators_can(client, dpmk):
+    page = publish_through_dpmk(client, dpmk)
+    record = ArchiveRecord.objects.get(page_id=page.pk)
+    url = reverse("sop_workflow:archive_print", args=[record.pk])
+    outsider = create_with_sop("kapanewon_bantul").user("panewu")
+    operator = get_user_model().objects.create_superuser("operator-arsip", "op@example.go.id", "x")
+
+    assert as_user(client, outsider).get(url).status_code == 404
+    assert as_user(client, operator).get(url).status_code == 200
+
+
+def test_an_sop_without_an_archive_step_files_nothing(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    page = draft(bantul)
+    submit(as_user(client, bantul.user("pengelola_website")), page)
+    act(as_user(client, bantul.user("panewu")), page, "approve")
+    act(as_user(client, bantul.user("pengelola_website")), page, "approve")
+
+    assert latest(page).live and not ArchiveRecord.objects.exists()
