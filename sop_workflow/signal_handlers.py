@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from wagtail.models import WorkflowState
 from wagtail.signals import (
     page_published,
@@ -59,8 +60,19 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
         archive_publication(instance, revision)
 
 
+def on_link_report_sent(sender, report, page, **kwargs) -> None:
+    """The social publishing app reported the post links: the SOP's report steps are done."""
+    from sop_workflow.timing import record_link_report
+
+    record_link_report(report, page)
+
+
 def register_signal_handlers() -> None:
     page_published.connect(on_page_published, dispatch_uid="sop_page_published_archive")
+    if apps.is_installed("social_publish"):
+        from social_publish.signals import link_report_sent
+
+        link_report_sent.connect(on_link_report_sent, dispatch_uid="sop_link_report_timing")
     task_submitted.connect(
         on_task_submitted, sender=SopTaskState, dispatch_uid="sop_task_submitted_timing"
     )

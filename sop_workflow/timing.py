@@ -122,3 +122,37 @@ def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -
         standard_max_seconds=_seconds(standard.max),
         working_seconds=_working_seconds(installed.site_id, started, finished),
     )
+
+
+REPORT_ACTIONS = ("link_report", "receive")
+
+
+def record_link_report(report, page) -> list[StepTiming]:
+    """Time the SOP's link-report steps (Bunder 10–11) when ``social_publish`` sends the report:
+    from the page going live to the report reaching the roles the SOP names."""
+    installed = InstalledSop.objects.filter(site_id=report.site_id, is_current=True).first()
+    if installed is None or report.sent_at is None:
+        return []
+    steps = [
+        step
+        for step in installed.definition.steps_of(Kind.AFTER_PUBLICATION)
+        if step.action in REPORT_ACTIONS
+    ]
+    started = page.last_published_at or report.created_at
+    return [
+        StepTiming.objects.create(
+            site_id=report.site_id,
+            page_id=page.pk,
+            revision_id=page.live_revision_id,
+            step_number=step.number,
+            step_label=str(step.number),
+            kind=Kind.AFTER_PUBLICATION,
+            started_at=started,
+            finished_at=report.sent_at,
+            outcome=StepOutcome.APPROVED,
+            standard_min_seconds=_seconds(step.time.min),
+            standard_max_seconds=_seconds(step.time.max),
+            working_seconds=_working_seconds(report.site_id, started, report.sent_at),
+        )
+        for step in steps
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from social_publish.models import LinkReport, Syndication
+from sop_workflow.models import StepTiming
 from tests.social_support import (  # noqa: F401 - fixture
     facebook_channel,
     instagram_channel,
@@ -55,3 +56,6 @@ def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported
     status = as_user(client, seksi).get(f"/admin/social/syndications/page/{page.pk}/")
     for row in rows.values():
         assert row.permalink in status.content.decode()
+    reported = StepTiming.objects.filter(page_id=page.pk, kind="after_publication")
+    assert sorted(t.step_number for t in reported) == [10, 11]  # timed for the SOP report
+    assert {t.finished_at for t in reported} == {report.sent_at}
