@@ -5,9 +5,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Site
+from wagtail.models import Site, WorkflowPage
 
 from home.models import InstitutionRole, InstitutionSettings, NewsPage
+from sop_workflow.models import InstalledSop
 from tests.conftest import host_client
 
 HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang"}
@@ -32,6 +33,10 @@ def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
     assert counts[0] >= 12
     assert counts == (NewsPage.objects.count(), get_user_model().objects.count())
     assert "tidak ada perubahan" in second
+    for site in Site.objects.filter(hostname__endswith=".localhost"):
+        installed = InstalledSop.current_for_site(site)
+        assert installed is not None and installed.workflow.active
+        assert WorkflowPage.objects.get(page=site.root_page).workflow == installed.workflow
     panewu = get_user_model().objects.get(username="bantul.panewu")
     assert panewu.check_password("demo-sop-2026")
     assert (

@@ -26,6 +26,7 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
+from sop_workflow.installer import install_sop, read_definition
 from sop_workflow.roles import resolve_definition, role_specs
 
 DEMO_PASSWORD = "demo-sop-2026"
@@ -63,7 +64,7 @@ def _user(username: str, *, superuser: bool = False, group=None, tz: str = "Asia
 
 
 def _institution(item, report: SeedReport) -> Site:
-    definition = resolve_definition(value(item, "sop_key"))
+    definition, definition_text = read_definition(value(item, "sop_key"))
     spec = InstitutionSpec(
         name=value(item, "official_name"),
         hostname=value(item, "hostname"),
@@ -76,6 +77,8 @@ def _institution(item, report: SeedReport) -> Site:
     result = provision_institution(spec)
     if result.changed:
         report.add(f"instansi {spec.name} ({spec.hostname})")
+    if install_sop(definition, result.site, source_text=definition_text).changed:
+        report.add(f"SOP {definition.sop.number or definition.key} untuk {spec.name}")
     settings = InstitutionSettings.objects.get(site=result.site)
     settings.address = value(item, "address", settings.address)
     settings.phone = value(item, "phone", settings.phone)
