@@ -131,7 +131,7 @@ def start_worker(workdir: Path, env: dict[str, str]) -> subprocess.Popen:
 
 
 def stop_worker(worker: subprocess.Popen) -> None:
-    os.killpg(worker.pid, signal.SIGTERM)
+    os.killpg(worker.pid, signal.SIGINT)
     try:
         worker.wait(timeout=10)
     except subprocess.TimeoutExpired:
