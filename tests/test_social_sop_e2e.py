@@ -43,7 +43,10 @@ def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported
     act(as_user(client, admin), page, "approve")
 
     assert latest(page).live
-    assert wait_until(lambda: LinkReport.objects.filter(page_id=page.pk).exists(), timeout=90)
+    reported = StepTiming.objects.filter(page_id=page.pk, kind="after_publication")
+    sent = LinkReport.objects.filter(page_id=page.pk, sent_at__isnull=False)
+    # the worker saves the report, sends it, then the SOP records steps 10–11: wait for all
+    assert wait_until(lambda: sent.exists() and reported.count() == 2, timeout=90)
     rows = {row.channel.kind: row for row in Syndication.objects.filter(page_id=page.pk)}
     assert set(rows) == {"facebook", "instagram"}  # X is connected but was not chosen
     assert {row.state for row in rows.values()} == {"sent"}
@@ -56,6 +59,5 @@ def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported
     status = as_user(client, seksi).get(f"/admin/social/syndications/page/{page.pk}/")
     for row in rows.values():
         assert row.permalink in status.content.decode()
-    reported = StepTiming.objects.filter(page_id=page.pk, kind="after_publication")
     assert sorted(t.step_number for t in reported) == [10, 11]  # timed for the SOP report
     assert {t.finished_at for t in reported} == {report.sent_at}
