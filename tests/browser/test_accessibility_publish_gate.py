@@ -9,9 +9,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def publish(page):
+    """Press "Terbitkan" and wait until the server has answered the form's POST."""
     page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
-    page.get_by_role("button", name="Terbitkan").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Terbitkan").click()
 
 
 def test_publishing_without_alt_text_is_refused_with_the_list_then_fixed(

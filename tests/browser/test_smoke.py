@@ -43,8 +43,8 @@ def test_news_page_opens_from_the_home_page(live_server, browser_page, bantul_wi
     bantul, news = bantul_with_news
     browser_page.goto(site_url(live_server, bantul.hostname))
 
-    browser_page.get_by_role("link", name=news.title).first.click()
-    browser_page.wait_for_load_state()
+    with browser_page.expect_navigation():
+        browser_page.get_by_role("link", name=news.title).first.click()
     screenshot(browser_page, "news-page")
 
     assert browser_page.locator("h1").inner_text() == news.title

@@ -55,8 +55,8 @@ def test_connect_facebook_compose_and_see_the_permalink(
     )
     assert counter.get_attribute("aria-live") == "polite"
     screenshot(browser_page, "social-message-composer")
-    browser_page.get_by_role("button", name="Simpan pesan").click()
-    browser_page.wait_for_url(f"**/admin/social/messages/{page.pk}/")
+    with browser_page.expect_navigation(url=f"**/admin/social/messages/{page.pk}/"):
+        browser_page.get_by_role("button", name="Simpan pesan").click()
 
     monkeypatch.setenv("SOCIAL_SYNC", "1")  # the job runs inline when the page goes live
     page.save_revision().publish()
