@@ -10,6 +10,8 @@ from django.utils.translation import ngettext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from home.page_forms import InstitutionPageForm
+
 
 def referenced_media(instance: models.Model) -> Iterator[tuple[type[models.Model], str]]:
     """Yield ``(model, pk)`` for every image and document a page refers to, in any field."""
@@ -33,6 +35,8 @@ class TenantContentMixin:
     The image chooser only *offers* the user's own collection; this check makes the rule hold
     for anything submitted to the editor, whatever the form says.
     """
+
+    base_form_class = InstitutionPageForm
 
     def clean(self) -> None:
         super().clean()
