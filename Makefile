@@ -6,9 +6,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 # Debian packages the product and its tests use: Chromium for browser tests, gettext to compile
-# translations, espeak-ng + lame for audio versions, liblouis for braille, hunspell-id for spelling.
-DEBIAN_PACKAGES := chromium gettext espeak-ng lame liblouis20 liblouis-data liblouis-bin hunspell hunspell-id
-DEBIAN_COMMANDS := chromium msgfmt espeak-ng lame lou_translate hunspell
+# translations, espeak-ng + lame for audio versions, liblouis for braille, hunspell-id for spelling,
+# pango + DejaVu fonts for WeasyPrint's PDFs, poppler-utils to read those PDFs back in tests.
+DEBIAN_PACKAGES := chromium gettext espeak-ng lame liblouis20 liblouis-data liblouis-bin hunspell hunspell-id \
+	libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+DEBIAN_COMMANDS := chromium msgfmt espeak-ng lame lou_translate hunspell pdftotext
+# Packages with no command to look for: checked with dpkg.
+DEBIAN_LIBRARIES := hunspell-id libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 .PHONY: run test test-suite lint system-deps venv messages migrate demo clean
 
@@ -23,7 +27,7 @@ venv: $(BIN)/activate
 
 system-deps:
 	@missing=""; for cmd in $(DEBIAN_COMMANDS); do command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
-	dpkg -s hunspell-id >/dev/null 2>&1 || missing="$$missing hunspell-id"; \
+	for pkg in $(DEBIAN_LIBRARIES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "Installing Debian packages: $(DEBIAN_PACKAGES)"; \

@@ -8,8 +8,10 @@ app_name = "sop_workflow"
 urlpatterns = [
     path("requirements/<int:task_state_id>/", views.requirements, name="requirements"),
     path("archive/<int:record_id>/", views.archive_print, name="archive_print"),
+    path("archive/<int:record_id>/pdf/", views.archive_pdf, name="archive_pdf"),
     path("document/", views.sop_index, name="sop_index"),
     path("document/<int:installed_id>/", views.sop_print, name="sop_print"),
+    path("document/<int:installed_id>/pdf/", views.sop_pdf, name="sop_pdf"),
     path(
         "reports/compliance/",
         views.ComplianceReportView.as_view(),

@@ -1,7 +1,15 @@
 """Admin views of ``sop_workflow``, grouped by area; URLs are in ``sop_workflow.urls``."""
 
-from .documents import archive_print, sop_index, sop_print
+from .documents import archive_pdf, archive_print, sop_index, sop_pdf, sop_print
 from .reports import ComplianceReportView
 from .tasks import requirements
 
-__all__ = ["ComplianceReportView", "archive_print", "requirements", "sop_index", "sop_print"]
+__all__ = [
+    "ComplianceReportView",
+    "archive_pdf",
+    "archive_print",
+    "requirements",
+    "sop_index",
+    "sop_pdf",
+    "sop_print",
+]

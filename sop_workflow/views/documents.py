@@ -1,32 +1,43 @@
-"""Printable documents: the archive record of an item and the installed SOP ("Cetak SOP")."""
+"""Printable documents: the archive record of an item and the installed SOP ("Cetak SOP").
+
+Each document is one template, shown to the browser to print (``archive_print``,
+``sop_print``) and rendered to a PDF to download and file (``archive_pdf``, ``sop_pdf``).
+"""
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from home.models import InstitutionSettings
+from sop_workflow import pdf
 from sop_workflow.access import member_sites
 from sop_workflow.models import ArchiveRecord, InstalledSop
 from sop_workflow.sop_document import procedure_table
 
+ARCHIVE_TEMPLATE = "sop_workflow/print/archive_record.html"
+SOP_TEMPLATE = "sop_workflow/print/sop_document.html"
 
-def archive_print(request, record_id: int):
-    """The archive record as a page to print and file (404 outside the user's institutions)."""
-    record = get_object_or_404(
-        ArchiveRecord.objects.filter(site__in=member_sites(request.user)), pk=record_id
-    )
-    return TemplateResponse(
-        request,
-        "sop_workflow/print/archive_record.html",
-        {
-            "record": record,
-            "approvals": _with_datetimes(record.approvals),
-            "institution": InstitutionSettings.objects.filter(site_id=record.site_id).first(),
-        },
-    )
+
+def _member_object(request, model, pk: int):
+    """``model`` row ``pk`` of one of the user's institutions (every one for operators), or 404."""
+    return get_object_or_404(model.objects.filter(site__in=member_sites(request.user)), pk=pk)
+
+
+def _institution(site_id: int):
+    return InstitutionSettings.objects.filter(site_id=site_id).first()
+
+
+def _archive_context(request, record_id: int) -> dict:
+    record = _member_object(request, ArchiveRecord, record_id)
+    return {
+        "record": record,
+        "approvals": _with_datetimes(record.approvals),
+        "institution": _institution(record.site_id),
+    }
 
 
 def _with_datetimes(approvals: list[dict]) -> list[dict]:
@@ -43,23 +54,57 @@ def _with_datetimes(approvals: list[dict]) -> list[dict]:
     ]
 
 
+def _sop_context(request, installed_id: int) -> dict:
+    installed = _member_object(request, InstalledSop, installed_id)
+    definition = installed.definition
+    return {
+        "installed": installed,
+        "sop": definition.sop,
+        "roles": definition.roles,
+        "table": procedure_table(definition),
+        "institution": _institution(installed.site_id),
+    }
+
+
+def archive_print(request, record_id: int):
+    """The archive record as a page to print and file (404 outside the user's institutions)."""
+    return TemplateResponse(request, ARCHIVE_TEMPLATE, _archive_context(request, record_id))
+
+
+def archive_pdf(request, record_id: int):
+    """The archive record as a PDF (A4 portrait) to download and file."""
+    context = _archive_context(request, record_id)
+    filename = f"arsip-{pdf.safe_filename_part(context['record'].archive_number)}.pdf"
+    return _pdf_response(request, ARCHIVE_TEMPLATE, context, filename)
+
+
 def sop_print(request, installed_id: int):
     """The installed SOP as the official document: header block and procedure table."""
-    installed = get_object_or_404(
-        InstalledSop.objects.filter(site__in=member_sites(request.user)), pk=installed_id
-    )
-    definition = installed.definition
-    return TemplateResponse(
-        request,
-        "sop_workflow/print/sop_document.html",
-        {
-            "installed": installed,
-            "sop": definition.sop,
-            "roles": definition.roles,
-            "table": procedure_table(definition),
-            "institution": InstitutionSettings.objects.filter(site_id=installed.site_id).first(),
-        },
-    )
+    return TemplateResponse(request, SOP_TEMPLATE, _sop_context(request, installed_id))
+
+
+def sop_pdf(request, installed_id: int):
+    """The installed SOP as a PDF (A4 landscape) to download and file."""
+    context = _sop_context(request, installed_id)
+    installed = context["installed"]
+    filename = f"sop-{pdf.safe_filename_part(installed.key)}-v{installed.version}.pdf"
+    return _pdf_response(request, SOP_TEMPLATE, context, filename)
+
+
+def _pdf_response(request, template: str, context: dict, filename: str):
+    try:
+        content = pdf.render_pdf(template, context, request=request)
+    except pdf.PdfUnavailable:
+        # The print page itself, with the reason: the user can still print it from the browser.
+        context["pdf_unavailable"] = _(
+            "The PDF cannot be made on this server: WeasyPrint or the libraries it needs are "
+            "not installed. The server operator must install the Debian packages %(packages)s. "
+            "You can still print this page from your browser."
+        ) % {"packages": pdf.DEBIAN_PACKAGES}
+        return TemplateResponse(request, template, context, status=503)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def sop_index(request):
