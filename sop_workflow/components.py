@@ -1,5 +1,5 @@
 """Admin dashboard panels: the user's open SOP tasks with the working time left or overdue,
-and the freshness warning."""
+the dispositions waiting for the user, and the freshness warning."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from wagtail.models import Page, TaskState
 from home.models import InstitutionSettings
 from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
 from sop_workflow import sla
+from sop_workflow.dispositions import assigned_to
 from sop_workflow.models import SopApprovalTask, SopPublicationTask, SopTaskState
 from sop_workflow.timing import calendar_for_site
 
@@ -65,6 +66,30 @@ class SopTasksPanel(Component):
             )
         rows.sort(key=lambda row: (row["sla"].remaining is None, row["sla"].remaining or ZERO))
         return {"rows": rows, "request": request}
+
+
+class DispositionsPanel(Component):
+    """The open dispositions waiting for the user or the user's roles."""
+
+    name = "sop_dispositions"
+    template_name = "sop_workflow/home/dispositions_panel.html"
+    order = 85
+
+    def get_context_data(self, parent_context=None):
+        at = sla.now()
+        rows = [
+            {
+                "disposition": disposition,
+                "by": _display_name(disposition.assigned_by),
+                "overdue": bool(disposition.deadline and disposition.deadline < at),
+            }
+            for disposition in assigned_to(parent_context["request"].user)
+        ]
+        return {"rows": rows}
+
+
+def _display_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def freshness_days() -> int:

@@ -39,9 +39,13 @@ on_task_cancelled = _finisher(StepOutcome.CANCELLED)
 
 
 def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) -> None:
-    """A new submission: time the preparation steps, and register the intake when asked."""
+    """A new submission: time the preparation steps, register the intake when asked, and close
+    the disposition the draft was written from."""
+    from sop_workflow.dispositions import mark_submitted
     from sop_workflow.intake import register_intake
     from sop_workflow.timing import record_preparation
+
+    mark_submitted(int(instance.object_id))
 
     installed = InstalledSop.objects.filter(workflow_id=instance.workflow_id).first()
     if installed is None:

@@ -9,6 +9,7 @@ from wagtail.models import Revision, Site, WorkflowState
 
 from home.models import InstitutionSettings
 from sop_workflow.definition import Kind
+from sop_workflow.dispositions import disposition_for_page
 from sop_workflow.models import (
     AbstractSopTask,
     InstalledSop,
@@ -78,7 +79,8 @@ def _working_seconds(site_id: int, start: datetime, end: datetime) -> int:
 
 
 def _draft_started(workflow_state: WorkflowState) -> datetime:
-    """When the work on this round began: the first revision since the previous workflow."""
+    """When the work on this round began: the first revision since the previous workflow, or
+    for the first round of a draft written from a *disposisi*, the first instruction."""
     revisions = Revision.objects.filter(
         base_content_type_id=workflow_state.base_content_type_id,
         object_id=workflow_state.object_id,
@@ -95,7 +97,9 @@ def _draft_started(workflow_state: WorkflowState) -> datetime:
     if previous is not None:
         revisions = revisions.filter(created_at__gt=previous.created_at)
     first = revisions.order_by("created_at", "pk").values_list("created_at", flat=True).first()
-    return first or workflow_state.created_at
+    started = first or workflow_state.created_at
+    disposition = disposition_for_page(int(workflow_state.object_id)) if previous is None else None
+    return min(started, disposition.root().assigned_at) if disposition else started
 
 
 def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -> StepTiming | None:

@@ -8,8 +8,9 @@ from wagtail.admin.widgets import Button
 
 from sop_workflow import urls
 from sop_workflow.access import leadership_sites, member_sites
-from sop_workflow.components import FreshnessPanel, SopTasksPanel
+from sop_workflow.components import DispositionsPanel, FreshnessPanel, SopTasksPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop
+from sop_workflow.views.dispositions import DispositionViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -20,7 +21,13 @@ def register_admin_urls():
 @hooks.register("construct_homepage_panels")
 def add_sop_panels(request, panels):
     panels.append(FreshnessPanel())
+    panels.append(DispositionsPanel())
     panels.append(SopTasksPanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_disposition_viewset():
+    return DispositionViewSet()
 
 
 class ComplianceReportMenuItem(MenuItem):

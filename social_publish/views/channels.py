@@ -18,11 +18,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
+from home.admin_views import TenantQuerysetMixin
 from social_publish import connect
 from social_publish.health import check_channel
 from social_publish.models import Channel, ChannelKind, ChannelStatus
 from social_publish.permissions import admin_sites
-from social_publish.views.mixins import TenantQuerysetMixin, check_instance
+from social_publish.views.mixins import check_instance
 
 SESSION_KEY = "social_publish_oauth"
 

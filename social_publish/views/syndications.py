@@ -17,10 +17,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from home.admin_views import TenantQuerysetMixin
 from home.tenancy import site_for_page, sites_for_user
 from social_publish import delivery
 from social_publish.models import Channel, LinkReport, Syndication, SyndicationState
-from social_publish.views.mixins import PageBreadcrumbsMixin, TenantQuerysetMixin, check_instance
+from social_publish.views.mixins import PageBreadcrumbsMixin, check_instance
 
 
 def syndication_policy():

@@ -1,5 +1,6 @@
 """Models of ``sop_workflow``: SOP task types and the records an SOP run leaves."""
 
+from .disposition import Disposition, DispositionStatus
 from .followup import ArchiveCounter, ArchiveRecord, ReminderKind, SopReminder
 from .records import (
     InstalledSop,
@@ -16,6 +17,8 @@ __all__ = [
     "AbstractSopTask",
     "ArchiveCounter",
     "ArchiveRecord",
+    "Disposition",
+    "DispositionStatus",
     "ReminderKind",
     "SopReminder",
     "InstalledSop",

@@ -1,0 +1,239 @@
+"""*Disposisi*: who may give, see and carry out one; passing it on; turning it into a draft.
+
+* Given by the roles that act in the SOP's ``instruction`` steps, and by leadership roles (a
+  superior may assign coverage under any SOP).
+* Seen by the members of its institution; operators see every institution's.
+* Carried out by its assignee: the person, or any member of the role. Carrying out is passing
+  it on to someone else of the institution (Bunder step 2) or writing the draft (step 3).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from django_q.tasks import async_task
+from wagtail.admin.utils import get_admin_base_url
+from wagtail.models import Site
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from home.models import InstitutionRole, NewsIndexPage, NewsPage
+from home.tenancy import sites_for_user
+from sop_workflow.definition import Kind, load_definition
+from sop_workflow.models import Disposition, DispositionStatus, InstalledSop
+
+INSTRUCTION = "instruction"
+LEAD_LENGTH = 300
+
+
+def instruction_role_keys(site: Site) -> frozenset[str]:
+    """Keys of the roles that act in the current SOP's instruction steps."""
+    row = (
+        InstalledSop.objects.filter(site=site, is_current=True)
+        .values_list("definition_hash", "definition_text", "key")
+        .first()
+    )
+    return _instruction_keys(*row) if row else frozenset()
+
+
+@functools.lru_cache(maxsize=256)
+def _instruction_keys(definition_hash: str, text: str, key: str) -> frozenset[str]:
+    """Parsed once per definition version (the hash names the text)."""
+    steps = load_definition(text, file=f"{key}.toml").steps_of(Kind.PREPARATION)
+    return frozenset(k for step in steps if step.action == INSTRUCTION for k in step.actor)
+
+
+def instructing_sites(user) -> QuerySet[Site]:
+    """Sites where ``user`` may give a disposition (every site for an operator)."""
+    if not user.is_authenticated or not user.is_active:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    allowed = []
+    for role in InstitutionRole.objects.filter(group__user=user).select_related("site"):
+        if role.is_leadership or role.key in instruction_role_keys(role.site):
+            allowed.append(role.site_id)
+    return Site.objects.filter(pk__in=allowed)
+
+
+def is_assignee(user, disposition: Disposition) -> bool:
+    if disposition.assignee_user_id:
+        return disposition.assignee_user_id == user.pk
+    return (
+        bool(disposition.assignee_role_id)
+        and user.groups.filter(institution_role=disposition.assignee_role_id).exists()
+    )
+
+
+def assigned_to(user) -> QuerySet[Disposition]:
+    """Open dispositions for ``user`` or one of ``user``'s roles, earliest deadline first."""
+    mine = Q(assignee_user=user) | Q(assignee_user__isnull=True, assignee_role__group__user=user)
+    return (
+        Disposition.objects.filter(mine, status=DispositionStatus.OPEN)
+        .select_related("assigned_by", "assignee_role", "assignee_user", "site")
+        .order_by("deadline", "assigned_at", "pk")
+        .distinct()
+    )
+
+
+def require_assignee(user, disposition: Disposition) -> None:
+    if not disposition.is_open:
+        raise PermissionDenied(_("This disposition has already been carried out."))
+    if not is_assignee(user, disposition):
+        raise PermissionDenied(_("Only the assignee of this disposition may carry it out."))
+
+
+class DispositionPermissionPolicy(BasePermissionPolicy):
+    """Dispositions are records: added by instructing roles, viewed by members, never edited."""
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        # "view" first: it is one query, "add" reads the SOP (the menu asks on every page)
+        return any(self.user_has_permission(user, a) for a in sorted(actions, key="view".__ne__))
+
+    def user_has_permission(self, user, action: str) -> bool:
+        if action == "add":
+            return instructing_sites(user).exists()
+        return action == "view" and sites_for_user(user).exists()
+
+    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        return action == "view" and sites_for_user(user).filter(pk=instance.site_id).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet[Disposition]:
+        if "view" not in actions:
+            return Disposition.objects.none()
+        return Disposition.objects.filter(site__in=sites_for_user(user))
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        return users.filter(groups__institution_role__isnull=False).distinct()
+
+
+@transaction.atomic
+def pass_on(disposition: Disposition, forward: Disposition, user) -> Disposition:
+    """Save ``forward`` as ``disposition`` passed on by its assignee ``user``."""
+    require_assignee(user, disposition)
+    forward.site_id, forward.parent, forward.assigned_by = disposition.site_id, disposition, user
+    forward.save()
+    disposition.status, disposition.done_at = DispositionStatus.FORWARDED, timezone.now()
+    disposition.save(update_fields=["status", "done_at"])
+    queue_notification(forward)
+    return forward
+
+
+@transaction.atomic
+def write_draft(disposition: Disposition, user) -> NewsPage:
+    """The assignee starts the news draft: a page in the institution's news, linked back."""
+    require_assignee(user, disposition)
+    index = NewsIndexPage.objects.filter(path__startswith=disposition.site.root_page.path).first()
+    if index is None or not index.permissions_for_user(user).can_add_subpage():
+        raise PermissionDenied(_("You may not write news for this institution."))
+    page = NewsPage(
+        title=disposition.activity,
+        slug=_free_slug(index, disposition.activity),
+        lead=Truncator(strip_tags(disposition.material)).chars(LEAD_LENGTH),
+        date=timezone.localdate(),
+        owner=user,
+        live=False,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    disposition.status, disposition.page, disposition.done_at = (
+        DispositionStatus.DRAFTED,
+        page,
+        timezone.now(),
+    )
+    disposition.save(update_fields=["status", "page", "done_at"])
+    return page
+
+
+def _free_slug(index: NewsIndexPage, title: str) -> str:
+    base = slugify(title)[:60] or "berita"
+    taken = set(index.get_children().values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def disposition_for_page(page_id: int) -> Disposition | None:
+    return Disposition.objects.filter(page_id=page_id).order_by("-assigned_at").first()
+
+
+def mark_submitted(page_id: int) -> None:
+    """The draft made from a disposition went to review: the disposition chain is done."""
+    Disposition.objects.filter(page_id=page_id, status=DispositionStatus.DRAFTED).update(
+        status=DispositionStatus.SUBMITTED
+    )
+
+
+# --------------------------------------------------------------------------- notification
+
+
+def queue_notification(disposition: Disposition) -> None:
+    """E-mail the assignee from django-q2 once the disposition is committed."""
+    pk = disposition.pk
+    transaction.on_commit(lambda: async_task("sop_workflow.dispositions.notify_assignees", pk))
+
+
+def recipients(disposition: Disposition) -> list[str]:
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    if disposition.assignee_user_id:
+        users = users.filter(pk=disposition.assignee_user_id)
+    else:
+        users = users.filter(groups__institution_role=disposition.assignee_role_id)
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def notify_assignees(disposition_pk: int) -> int:
+    """Background job: tell the assignee, in Indonesian, what to do by when, with the link."""
+    disposition = Disposition.objects.filter(pk=disposition_pk).select_related("site").first()
+    to = recipients(disposition) if disposition else []
+    if not to:
+        return 0
+    url = get_admin_base_url() + reverse("sop_workflow_dispositions:inspect", args=[disposition.pk])
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(_zone(disposition)):
+        values = {
+            "activity": disposition.activity,
+            "by": _name(disposition.assigned_by),
+            "deadline": _deadline_text(disposition),
+            "url": url,
+        }
+        subject = _("Disposition: %(activity)s") % values
+        body = "\n\n".join(
+            [
+                _("%(by)s gives you a disposition: %(activity)s.") % values,
+                disposition.material,
+                _("Deadline: %(deadline)s.") % values,
+                _("Open the disposition: %(url)s") % values,
+            ]
+        )
+    return send_mail(subject, body, None, to)
+
+
+def _zone(disposition: Disposition):
+    from home.models import InstitutionSettings
+
+    settings_row = InstitutionSettings.objects.filter(site_id=disposition.site_id).first()
+    return settings_row.time_zone if settings_row else settings.TIME_ZONE
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else _("An operator")
+
+
+def _deadline_text(disposition: Disposition) -> str:
+    if disposition.deadline is None:
+        return _("none set")
+    from django.utils.formats import date_format
+
+    return date_format(timezone.localtime(disposition.deadline), "j F Y H:i")

@@ -1,0 +1,165 @@
+"""*Disposisi* (Bunder steps 1–3): the Ketua PPID instructs the Seksi, the Seksi passes it on to
+the Admin Medsos, who writes the draft; the SOP's preparation time counts from the first step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from home.models import InstitutionRole, NewsPage
+from sop_workflow.models import Disposition, DispositionStatus, StepTiming
+from tests.conftest import host_client
+from tests.sop_helpers import as_user, create_with_sop, submit
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("sop_workflow_dispositions:add")
+MATERIAL = "Musyawarah Kalurahan RKPKal 2026, Sabtu 09.00 di balai kalurahan. Narasumber: Lurah."
+
+
+def inspect_url(disposition) -> str:
+    return reverse("sop_workflow_dispositions:inspect", args=[disposition.pk])
+
+
+def give(client, role, url=ADD, **fields):
+    deadline = timezone.localtime() + timedelta(days=1)
+    data = {
+        "activity": "Liputan Musyawarah Kalurahan",
+        "material": MATERIAL,
+        "deadline_0": deadline.strftime("%Y-%m-%d"),
+        "deadline_1": deadline.strftime("%H:%M"),
+        "deadline": deadline.strftime("%Y-%m-%d %H:%M"),
+        "assignee_role": role.pk if role else "",
+        "assignee_user": "",
+        "site": role.site_id if role else "",
+        **fields,
+    }
+    return client.post(url, data)
+
+
+@pytest.fixture
+def bunder(mailoutbox, monkeypatch):
+    monkeypatch.setattr("django_q.conf.Conf.SYNC", True)  # notifications run inline here
+    inst = create_with_sop("kalurahan_bunder")
+    inst.ketua, inst.seksi, inst.admin = (
+        inst.user(key) for key in ("ketua_ppid", "seksi", "admin_medsos")
+    )
+    inst.role = {r.key: r for r in InstitutionRole.objects.filter(site=inst.site)}
+    return inst
+
+
+def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_step_1(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = give(as_user(client, bunder.ketua), bunder.role["seksi"])
+    first = Disposition.objects.get()
+    assert response.status_code == 302 and response["Location"] == inspect_url(first)
+    assert first.assigned_by == bunder.ketua and first.site == bunder.site
+    assert [m.to for m in mailoutbox] == [[bunder.seksi.email]]
+    assert mailoutbox[0].subject == "Disposisi: Liputan Musyawarah Kalurahan"
+    assert inspect_url(first) in mailoutbox[0].body
+
+    # The Seksi sees it on the dashboard and passes it on to the Admin Medsos (step 2).
+    dashboard = as_user(client, bunder.seksi).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Disposisi untuk Anda" in dashboard and "Liputan Musyawarah Kalurahan" in dashboard
+    forward_url = f"{ADD}?parent={first.pk}"
+    assert forward_url in client.get(inspect_url(first)).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        give(client, bunder.role["admin_medsos"], url=forward_url)
+    first.refresh_from_db()
+    second = Disposition.objects.get(parent=first)
+    assert first.status == DispositionStatus.FORWARDED and second.assigned_by == bunder.seksi
+    assert mailoutbox[-1].to == [bunder.admin.email]
+
+    # The Admin Medsos writes the draft (step 3) and submits it.
+    as_user(client, bunder.admin)
+    response = client.post(reverse("sop_workflow_dispositions:draft", args=[second.pk]))
+    page = NewsPage.objects.get(title="Liputan Musyawarah Kalurahan")
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert not page.live and page.owner == bunder.admin and page.lead.startswith("Musyawarah")
+    second.refresh_from_db()
+    assert second.status == DispositionStatus.DRAFTED and second.page_id == page.pk
+
+    submit(client, page)
+    second.refresh_from_db()
+    assert second.status == DispositionStatus.SUBMITTED
+    preparation = StepTiming.objects.get(page_id=page.pk, kind="preparation")
+    assert preparation.step_label == "1–3"
+    assert preparation.started_at == first.assigned_at  # from the Ketua's instruction
+
+
+def test_only_the_assignee_carries_it_out_and_only_once(client, bunder):
+    host_client(client, bunder.hostname)
+    give(as_user(client, bunder.ketua), bunder.role["seksi"])
+    first = Disposition.objects.get()
+
+    as_user(client, bunder.admin)  # not the assignee
+    refused = client.post(reverse("sop_workflow_dispositions:draft", args=[first.pk]), follow=True)
+    assert "Hanya penerima disposisi ini" in refused.content.decode()
+    assert not NewsPage.objects.filter(title=first.activity).exists()
+    forward = give(client, bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
+    assert forward["Location"] == reverse("wagtailadmin_home")  # Wagtail's "no permission"
+    assert "Teruskan" not in client.get(inspect_url(first)).content.decode()
+    assert Disposition.objects.count() == 1
+
+    give(as_user(client, bunder.seksi), bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
+    assert Disposition.objects.count() == 2
+    again = give(client, bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
+    assert again["Location"] == reverse("wagtailadmin_home") and Disposition.objects.count() == 2
+
+
+def test_the_admin_medsos_may_not_give_dispositions(client, bunder):
+    host_client(client, bunder.hostname)
+    as_user(client, bunder.admin)
+    assert client.get(ADD)["Location"] == reverse("wagtailadmin_home")
+    assert give(client, bunder.role["seksi"])["Location"] == reverse("wagtailadmin_home")
+    assert not Disposition.objects.exists()
+
+
+def test_bad_input_is_explained_in_indonesian_and_nothing_is_saved(client, bunder):
+    host_client(client, bunder.hostname)
+    as_user(client, bunder.ketua)
+    past = timezone.localtime() - timedelta(hours=2)
+
+    no_one = give(client, None, site=bunder.site.pk).content.decode()
+    late = give(
+        client,
+        bunder.role["seksi"],
+        deadline_0=past.strftime("%Y-%m-%d"),
+        deadline_1=past.strftime("%H:%M"),
+        deadline=past.strftime("%Y-%m-%d %H:%M"),
+    ).content.decode()
+
+    assert "Pilih siapa yang melaksanakan disposisi" in no_one
+    assert "Tenggat sudah lewat" in late
+    assert not Disposition.objects.exists()
+
+
+def test_other_institutions_never_see_or_receive_them(client, bunder, make_institution):
+    other = make_institution("lain", name="Kalurahan Lain")
+    outsider = other.user("penyetuju")
+    outsider_role = InstitutionRole.objects.filter(site=other.site).first()
+    host_client(client, bunder.hostname)
+    give(as_user(client, bunder.ketua), bunder.role["seksi"])
+    ours = Disposition.objects.get()
+
+    # Assigning to another institution's role or person is refused.
+    give(client, outsider_role)
+    give(client, None, assignee_user=outsider.pk, site=bunder.site.pk)
+    assert Disposition.objects.count() == 1
+    form = client.get(ADD).content.decode()
+    assert outsider_role.name not in form and outsider.username not in form
+
+    as_user(client, outsider)
+    assert client.get(inspect_url(ours)).status_code == 404
+    assert (
+        "Liputan Musyawarah"
+        not in client.get(reverse("sop_workflow_dispositions:index")).content.decode()
+    )
+    draft_url = reverse("sop_workflow_dispositions:draft", args=[ours.pk])
+    assert client.post(draft_url).status_code == 404
