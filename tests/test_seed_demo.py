@@ -49,6 +49,10 @@ def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
         assert page.share_image.collection == institution.collection
     html = host_client(client, "jenawi.localhost").get("/").content.decode()
     assert "Kecamatan Jenawi" in html and 'class="card"' in html
+    # The Seksi of Bunder finds the demo disposition on the dashboard, once.
+    client.force_login(get_user_model().objects.get(username="bunder.seksi"))
+    dashboard = host_client(client, "bunder.localhost").get("/admin/").content.decode()
+    assert dashboard.count("Liputan Posyandu Balita Padukuhan Bunder") == 1
 
 
 @pytest.mark.django_db

@@ -92,6 +92,18 @@ OFFICE_HOURS = (
     "kecuali hari libur nasional."
 )
 
+@dataclass(frozen=True)
+class DispositionItem:
+    """An open *disposisi* waiting in the demo, so the dashboard panel has something to show."""
+
+    institution: str
+    from_role: str
+    to_role: str
+    activity: str
+    material: str
+    days_to_deadline: int
+
+
 INSTITUTIONS: tuple[Institution, ...] = (
     Institution(
         key="bantul",
@@ -1468,5 +1480,20 @@ NEWS: tuple[NewsItem, ...] = (
                 share=True,
             ),
         ),
+    ),
+)
+
+DISPOSITIONS: tuple[DispositionItem, ...] = (
+    DispositionItem(
+        institution="bunder",
+        from_role="ketua_ppid",
+        to_role="seksi",
+        activity="Liputan Posyandu Balita Padukuhan Bunder",
+        material=(
+            "Posyandu balita bulan ini dilaksanakan Kamis pukul 08.00 WIB di rumah Ibu Dukuh "
+            "Bunder. Kegiatan: penimbangan, imunisasi, dan penyuluhan gizi oleh bidan desa. "
+            "Narahubung: kader posyandu Padukuhan Bunder."
+        ),
+        days_to_deadline=2,
     ),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -27,6 +27,7 @@ from home.models import (
     StandardPage,
 )
 from sop_workflow.installer import install_sop, read_definition
+from sop_workflow.models import Disposition
 from sop_workflow.roles import resolve_definition, role_specs
 
 DEMO_PASSWORD = "demo-sop-2026"
@@ -211,7 +212,25 @@ def seed_demo() -> SeedReport:
     sites = {value(item, "key"): _institution(item, report) for item in content.INSTITUTIONS}
     for seed, item in enumerate(content.NEWS):
         _news(item, sites, seed, report)
+    for item in content.DISPOSITIONS:
+        _disposition(item, sites[item.institution], report)
     return report
+
+
+def _disposition(item, site: Site, report: SeedReport) -> None:
+    if Disposition.objects.filter(site=site, activity=item.activity).exists():
+        return
+    roles = {role.key: role for role in InstitutionRole.objects.filter(site=site)}
+    giver = get_user_model().objects.filter(groups=roles[item.from_role].group).first()
+    Disposition.objects.create(
+        site=site,
+        activity=item.activity,
+        material=item.material,
+        deadline=timezone.now() + timedelta(days=item.days_to_deadline),
+        assignee_role=roles[item.to_role],
+        assigned_by=giver,
+    )
+    report.add(f"disposisi '{item.activity}'")
 
 
 def demo_usernames() -> list[str]:

@@ -72,3 +72,12 @@ def screenshot(page, name: str) -> Path:
 def site_url(live_server, hostname: str, path: str = "/") -> str:
     port = live_server.url.rsplit(":", 1)[1]
     return f"http://{hostname}:{port}{path}"
+
+
+def log_in(page, live_server, institution, user, password: str = "rahasia-uji-123") -> None:
+    """Log ``user`` in through the Indonesian admin login form of the institution's host."""
+    page.goto(site_url(live_server, institution.hostname, "/admin/login/"))
+    page.get_by_label("Nama pengguna").fill(user.username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url("**/admin/")

@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import NewsPage
-from tests.browser.conftest import screenshot, site_url
+from tests.browser.conftest import log_in, screenshot, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,11 +21,7 @@ def test_publishing_without_alt_text_is_refused_with_the_list_then_fixed(
     photo = bantul.image(title="IMG_2024", description="")
     news = bantul.news("Kerja bakti saluran irigasi", publish=False, share_image=photo)
     admin = bantul.user("admin", username="admin-bantul")
-    browser_page.goto(site_url(live_server, bantul.hostname, "/admin/login/"))
-    browser_page.get_by_label("Nama pengguna").fill(admin.username)
-    browser_page.get_by_label("Kata sandi").fill("rahasia-uji-123")
-    browser_page.get_by_role("button", name="Masuk").click()
-    browser_page.wait_for_url("**/admin/")
+    log_in(browser_page, live_server, bantul, admin)
 
     browser_page.goto(site_url(live_server, bantul.hostname, f"/admin/pages/{news.pk}/edit/"))
     publish(browser_page)

@@ -3,20 +3,13 @@
 import pytest
 
 from home.models import NewsPage
-from tests.browser.conftest import PHONE, screenshot, site_url
+from tests.browser.conftest import PHONE, log_in, screenshot, site_url
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
 
-
-def log_in(page, live_server, inst, user):
-    page.goto(site_url(live_server, inst.hostname, "/admin/login/"))
-    page.get_by_label("Nama pengguna").fill(user.username)
-    page.get_by_label("Kata sandi").fill("rahasia-uji-123")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_editor_saves_a_news_draft_through_the_admin(live_server, browser_page, bantul):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from social_publish.models import Channel, Syndication
-from tests.browser.conftest import screenshot, site_url
+from tests.browser.conftest import log_in, screenshot, site_url
 from tests.social_support import social_env  # noqa: F401 - fixture
 
 pytest_plugins = ["tests.fakes.fixtures"]
@@ -18,13 +18,6 @@ pytestmark = [
     pytest.mark.usefixtures("social_env"),
 ]
 
-
-def log_in(page, live_server, institution, user):
-    page.goto(site_url(live_server, institution.hostname, "/admin/login/"))
-    page.get_by_label("Nama pengguna").fill(user.username)
-    page.get_by_label("Kata sandi").fill("rahasia-uji-123")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_connect_facebook_compose_and_see_the_permalink(

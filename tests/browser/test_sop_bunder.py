@@ -4,7 +4,7 @@ Indonesian admin, with a screenshot of each step."""
 import pytest
 
 from sop_workflow.models import PlatformChoice
-from tests.browser.conftest import DESKTOP, screenshot, site_url
+from tests.browser.conftest import DESKTOP, log_in, screenshot, site_url
 from tests.sop_helpers import create_with_sop, current_task, draft, latest
 
 pytestmark = [
@@ -22,11 +22,7 @@ def open_as(chromium, live_server):
         context = chromium.new_context(viewport=DESKTOP, locale="id-ID")
         contexts.append(context)
         tab = context.new_page()
-        tab.goto(site_url(live_server, inst.hostname, "/admin/login/"))
-        tab.get_by_label("Nama pengguna").fill(user.username)
-        tab.get_by_label("Kata sandi").fill("rahasia-uji-123")
-        tab.get_by_role("button", name="Masuk").click()
-        tab.wait_for_url("**/admin/")
+        log_in(tab, live_server, inst, user)
         tab.goto(site_url(live_server, inst.hostname, f"/admin/pages/{page.pk}/edit/"))
         return tab
 

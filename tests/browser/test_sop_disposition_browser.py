@@ -8,18 +8,11 @@ from django.utils import timezone
 
 from home.models import NewsPage
 from sop_workflow.models import Disposition, DispositionStatus
-from tests.browser.conftest import PHONE, screenshot, site_url
+from tests.browser.conftest import PHONE, log_in, screenshot, site_url
 from tests.sop_helpers import create_with_sop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def log_in(tab, live_server, inst, user):
-    tab.goto(site_url(live_server, inst.hostname, "/admin/login/"))
-    tab.get_by_label("Nama pengguna").fill(user.username)
-    tab.get_by_label("Kata sandi").fill("rahasia-uji-123")
-    tab.get_by_role("button", name="Masuk").click()
-    tab.wait_for_url("**/admin/")
 
 
 def test_ketua_gives_a_disposition_and_the_admin_drafts_from_it_on_a_phone(live_server, chromium):
