@@ -120,3 +120,14 @@ def redirect_of(response) -> str:
 def as_user(client, user):
     client.force_login(user)
     return client
+
+
+def assert_only_the_task_role_may_act(client, page, *others) -> None:
+    """Users of other roles or other institutions cannot act on the current task: the admin's
+    workflow action answers 403 (or 404) and the task stays where it was."""
+    state = current_state(page)
+    for user in others:
+        for action in ("approve", "reject"):
+            response = act(as_user(client, user), page, action, comment="Tidak berwenang.")
+            assert response.status_code in (403, 404), (user.username, action)
+    assert current_state(page).pk == state.pk and current_state(page).status == "in_progress"

@@ -7,10 +7,17 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
-from sop_workflow.models import IntakeRegisterEntry, ParafRecord, PlatformChoice, StepTiming
+from sop_workflow.models import (
+    ArchiveRecord,
+    IntakeRegisterEntry,
+    ParafRecord,
+    PlatformChoice,
+    StepTiming,
+)
 from tests.sop_helpers import (
     act,
     as_user,
+    assert_only_the_task_role_may_act,
     create_with_sop,
     current_state,
     current_task,
@@ -72,13 +79,15 @@ def test_bantul_panewu_rejects_incomplete_5w1h_then_approves_and_website_manager
 
 
 def test_bunder_two_approval_levels_rejection_returns_to_first_review_and_platforms_are_chosen(
-    client,
+    client, make_institution
 ):
     bunder = create_with_sop("kalurahan_bunder")
+    outsider = make_institution("lain").user("penyetuju")
     admin, seksi, ketua = (bunder.user(key) for key in ("admin_medsos", "seksi", "ketua_ppid"))
     page = draft(bunder)
 
     submit(as_user(client, admin), page)
+    assert_only_the_task_role_may_act(client, page, outsider, ketua)
     assert act(client, page, "approve").status_code == 403  # the admin cannot review step 4
     act(as_user(client, seksi), page, "approve")
     assert current_task(page).step_number == 6
@@ -102,8 +111,11 @@ def test_bunder_two_approval_levels_rejection_returns_to_first_review_and_platfo
     ]  # fmt: skip
 
 
-def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_step_1(client):
+def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_step_1(
+    client, make_institution
+):
     dpmk = create_with_sop("dpmk_bantul")
+    outsider = make_institution("lain").user("penyetuju")
     petugas, kabid, kasubbag, sekdin, operator = (
         dpmk.user(key)
         for key in ("petugas_penerima", "kabid", "kasubbag", "sekdin", "operator_website")
@@ -113,6 +125,7 @@ def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_
     submit(as_user(client, petugas), page)
     entry = IntakeRegisterEntry.objects.get(page_id=page.pk)
     assert (entry.number, entry.news_type) == (1, "kegiatan")
+    assert_only_the_task_role_may_act(client, page, outsider, sekdin, operator)
     assert act(as_user(client, kabid), page, "approve").status_code == 403  # kasubbag still owes
     act(client, page, "paraf", initials="KB")
     assert current_task(page).step_number == 2
@@ -140,14 +153,22 @@ def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_
         reverse("wagtailadmin_pages:workflow_history_detail", args=[page.pk, workflow_state.pk])
     ).content.decode()
     assert "SD (Sekretaris Dinas (Sekdin)," in history
+    archive = ArchiveRecord.objects.get(page_id=page.pk)
+    assert (archive.number, archive.agenda_number) == (1, entry.agenda_number)
+    assert steps_timed(page) == [
+        ("1", "submitted"), ("2", "approved"), ("3", "rejected"),
+        ("2", "approved"), ("3", "approved"), ("4", "approved"), ("5", "approved"),
+    ]  # fmt: skip
 
 
-def test_jenawi_publication_is_refused_while_an_image_lacks_alt_text(client):
+def test_jenawi_publication_is_refused_while_an_image_lacks_alt_text(client, make_institution):
     jenawi = create_with_sop("kecamatan_jenawi")
+    outsider = make_institution("lain").user("penyetuju")
     admin, ppid = jenawi.user("admin_website"), jenawi.user("ppid_pelaksana")
     page = draft(jenawi, share_image=jenawi.image(description=""))
 
     submit(as_user(client, admin), page)
+    assert_only_the_task_role_may_act(client, page, outsider, admin)
     act(as_user(client, ppid), page, "reject", comment="Gunakan bahasa Indonesia yang baku.")
     submit(as_user(client, admin), page, lead="Ringkasan dalam bahasa Indonesia yang baku.")
     act(as_user(client, ppid), page, "approve")
@@ -164,14 +185,18 @@ def test_jenawi_publication_is_refused_while_an_image_lacks_alt_text(client):
     assert {t.standard_max_seconds for t in timings} == {None}  # tentative: no standard
 
 
-def test_ketapang_web_administrator_publishes_immediately_despite_a_scheduled_date(client):
+def test_ketapang_web_administrator_publishes_immediately_despite_a_scheduled_date(
+    client, make_institution
+):
     ketapang = create_with_sop("diskominfo_ketapang")
+    outsider = make_institution("lain").user("penyetuju")
     penulis, editor, redaktur, webadmin = (
         ketapang.user(key) for key in ("penulis", "editor", "redaktur", "web_administrator")
     )
     page = draft(ketapang)
 
     submit(as_user(client, penulis), page)
+    assert_only_the_task_role_may_act(client, page, outsider, penulis, redaktur, webadmin)
     act(as_user(client, editor), page, "approve")
     act(as_user(client, redaktur), page, "reject", comment="Perbaiki judul.")
     submit(as_user(client, penulis), page, title="Kerja bakti saluran irigasi")
