@@ -11,9 +11,11 @@ class SopWorkflowConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from sop_workflow import checks  # noqa: F401  (registers the built-in check names)
+        from sop_workflow.access import MemberRecordsPolicy
         from sop_workflow.dispositions import DispositionPermissionPolicy
-        from sop_workflow.models import Disposition
+        from sop_workflow.models import Disposition, IntakeRegisterEntry
         from sop_workflow.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         register_permission_policy(Disposition, DispositionPermissionPolicy(Disposition))
+        register_permission_policy(IntakeRegisterEntry, MemberRecordsPolicy(IntakeRegisterEntry))

@@ -25,10 +25,9 @@ from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Site
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from home.models import InstitutionRole, NewsIndexPage, NewsPage
-from home.tenancy import sites_for_user
+from sop_workflow.access import MemberRecordsPolicy
 from sop_workflow.definition import Kind, load_definition
 from sop_workflow.models import Disposition, DispositionStatus, InstalledSop
 
@@ -93,29 +92,13 @@ def require_assignee(user, disposition: Disposition) -> None:
         raise PermissionDenied(_("Only the assignee of this disposition may carry it out."))
 
 
-class DispositionPermissionPolicy(BasePermissionPolicy):
+class DispositionPermissionPolicy(MemberRecordsPolicy):
     """Dispositions are records: added by instructing roles, viewed by members, never edited."""
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        # "view" first: it is one query, "add" reads the SOP (the menu asks on every page)
-        return any(self.user_has_permission(user, a) for a in sorted(actions, key="view".__ne__))
 
     def user_has_permission(self, user, action: str) -> bool:
         if action == "add":
             return instructing_sites(user).exists()
-        return action == "view" and sites_for_user(user).exists()
-
-    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
-        return action == "view" and sites_for_user(user).filter(pk=instance.site_id).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet[Disposition]:
-        if "view" not in actions:
-            return Disposition.objects.none()
-        return Disposition.objects.filter(site__in=sites_for_user(user))
-
-    def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        return users.filter(groups__institution_role__isnull=False).distinct()
+        return super().user_has_permission(user, action)
 
 
 @transaction.atomic

@@ -9,8 +9,9 @@ from wagtail.admin.widgets import Button
 from sop_workflow import urls
 from sop_workflow.access import leadership_sites, member_sites
 from sop_workflow.components import DispositionsPanel, FreshnessPanel, SopTasksPanel
-from sop_workflow.models import ArchiveRecord, InstalledSop
+from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry
 from sop_workflow.views.dispositions import DispositionViewSet
+from sop_workflow.views.registers import IntakeRegisterViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -28,6 +29,29 @@ def add_sop_panels(request, panels):
 @hooks.register("register_admin_viewset")
 def register_disposition_viewset():
     return DispositionViewSet()
+
+
+intake_register = IntakeRegisterViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_intake_register_viewset():
+    return intake_register
+
+
+class IntakeRegisterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return IntakeRegisterEntry.objects.filter(site__in=member_sites(request.user)).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_intake_register_menu_item():
+    return IntakeRegisterMenuItem(
+        _("Intake register"),
+        reverse(intake_register.get_url_name("index")),
+        icon_name="list-ol",
+        order=920,
+    )
 
 
 class ComplianceReportMenuItem(MenuItem):
@@ -57,13 +81,21 @@ def register_sop_document_menu_item():
 
 
 @hooks.register("register_page_header_buttons")
-def archive_button(page, user, view_name=None, next_url=None):
-    """ "Archive record" in the page header's menu, once the page has been archived."""
+def record_buttons(page, user, view_name=None, next_url=None):
+    """The page's *nomor agenda* and "Archive record" in the header's menu, once it has them."""
     record = (
         ArchiveRecord.objects.filter(page_id=page.pk, site__in=member_sites(user))
         .order_by("-archived_at", "-pk")
         .first()
     )
+    entry = IntakeRegisterEntry.objects.filter(page_id=page.pk, site__in=member_sites(user)).first()
+    if entry is not None:
+        yield Button(
+            _("Agenda number %(number)s") % {"number": entry.agenda_number},
+            reverse(intake_register.get_url_name("inspect"), args=[entry.pk]),
+            icon_name="list-ol",
+            priority=79,
+        )
     if record is not None:
         yield Button(
             _("Archive record %(number)s") % {"number": record.archive_number},

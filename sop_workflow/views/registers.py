@@ -1,0 +1,67 @@
+"""The intake register (*buku agenda*) in the admin: every registered item, searchable."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.admin_views import TenantQuerysetMixin
+from home.models import NewsType
+from sop_workflow.models import IntakeRegisterEntry
+
+
+def news_type_label(entry: IntakeRegisterEntry) -> str:
+    return NewsType(entry.news_type).label if entry.news_type in NewsType.values else ""
+
+
+class IntakeRegisterIndexView(TenantQuerysetMixin, generic.IndexView):
+    object_actions = ("view",)
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("site", "registered_by", "page")
+
+    def search_queryset(self, queryset):
+        """A query like ``007/2025`` finds that agenda number; anything else searches titles."""
+        number, _slash, year = (self.search_query or "").strip().partition("/")
+        if number.isdigit() and (not year or year.isdigit()):
+            found = queryset.filter(number=int(number))
+            return found.filter(year=int(year)) if year else found
+        return super().search_queryset(queryset)
+
+
+class IntakeRegisterInspectView(TenantQuerysetMixin, generic.InspectView):
+    object_actions = ("view",)
+
+
+class IntakeRegisterViewSet(ModelViewSet):
+    model = IntakeRegisterEntry
+    name = "sop_workflow_intake_register"
+    url_prefix = "sop/intake-register"
+    icon = "list-ol"
+    menu_label = gettext_lazy("Intake register")
+    add_to_admin_menu = False
+    search_fields = ["title"]
+    list_filter = ["year", "news_type"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = IntakeRegisterIndexView
+    inspect_view_class = IntakeRegisterInspectView
+    form_fields = ["title"]  # required by ModelViewSet; nobody may add or edit (policy)
+    list_display = [
+        Column("agenda_number", label=gettext_lazy("Agenda number"), sort_key="number"),
+        DateColumn("registered_at", label=gettext_lazy("Date")),
+        Column("news_type", label=gettext_lazy("News type"), accessor=news_type_label),
+        "title",
+        Column("site", label=gettext_lazy("Institution")),
+    ]
+    inspect_view_fields = [
+        "agenda_number",
+        "registered_at",
+        "news_type",
+        "title",
+        "page",
+        "registered_by",
+        "site",
+    ]
