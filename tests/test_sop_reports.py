@@ -3,13 +3,14 @@
 import csv
 import io
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from sop_workflow.compliance import percentile
 from sop_workflow.models import InstalledSop, StepTiming
@@ -20,11 +21,13 @@ WIB = ZoneInfo("Asia/Jakarta")
 REPORT = reverse("sop_workflow:compliance_report")
 
 
-def timed(inst, minutes, outcome="approved", day=datetime(2025, 3, 3, 9, tzinfo=WIB)):
-    """A finished step-3 timing (standard 15 min) of ``minutes`` working minutes."""
-    page = inst.news(publish=False)
+def timed(
+    inst, minutes, outcome="approved", day=datetime(2025, 3, 3, 9, tzinfo=WIB), page=None, step=3
+):
+    """A finished timing (standard 15 min) of ``minutes`` working minutes, of a new item."""
+    page = page or inst.news(publish=False)
     return StepTiming.objects.create(
-        site=inst.site, page_id=page.pk, step_number=3, step_label="3", kind="review",
+        site=inst.site, page_id=page.pk, step_number=step, step_label=str(step), kind="review",
         started_at=day, finished_at=day + timedelta(hours=2), outcome=outcome,
         standard_min_seconds=900, standard_max_seconds=900, working_seconds=minutes * 60,
     )  # fmt: skip
@@ -134,3 +137,103 @@ def test_the_dashboard_warns_when_nothing_was_published_for_too_long(client, set
 
     assert "Tidak ada yang ditayangkan selama 10 hari" in warned
     assert "sop-freshness" not in fresh
+
+
+# --------------------------------------------------------------------------- monthly trend
+
+
+@pytest.fixture
+def months():
+    """Bantul in January (2 items, 3 step times, 2 within), nothing in February but a
+    cancelled step, March (2 items, 1 of 2 within) and a step started on 31 March in UTC that
+    is 1 April in Jakarta; Bunder, another institution, only in February."""
+    bantul = create_with_sop("kapanewon_bantul")
+    first = timed(bantul, 10, day=datetime(2025, 1, 6, 9, tzinfo=WIB))
+    timed(bantul, 20, day=datetime(2025, 1, 7, 9, tzinfo=WIB), page=first.page, step=4)
+    timed(bantul, 15, day=datetime(2025, 1, 31, 23, tzinfo=WIB))
+    timed(bantul, 5, outcome="cancelled", day=datetime(2025, 2, 10, 9, tzinfo=WIB))
+    timed(bantul, 30, outcome="rejected", day=datetime(2025, 3, 3, 9, tzinfo=WIB))
+    timed(bantul, 5, day=datetime(2025, 3, 4, 9, tzinfo=WIB))
+    timed(bantul, 12, day=datetime(2025, 3, 31, 18, tzinfo=UTC))  # 1 April 01:00 WIB
+    bunder = create_with_sop("kalurahan_bunder")
+    timed(bunder, 99, day=datetime(2025, 2, 12, 9, tzinfo=WIB))
+    timed(bunder, 1, day=datetime(2025, 2, 13, 9, tzinfo=WIB))
+    return bantul, bunder
+
+
+def trend_rows(html: str) -> dict[str, list[str]]:
+    """The monthly trend table as ``{month: [cells]}``."""
+    table = html.split('class="listing sop-compliance__numbers sop-compliance__months"', 1)[1]
+    table = table.split("</table>", 1)[0]
+    out = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:  # after the heading row
+        month = re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1).strip()
+        out[month] = [c.strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    return out
+
+
+def no_data() -> str:
+    with translation.override("id"):
+        return gettext("no data")
+
+
+def test_monthly_trend_counts_items_and_share_within_standard_with_gaps(client, months):
+    bantul, bunder = months
+    as_user(client, bantul.user("panewu"))
+
+    html = client.get(REPORT, {"period_from": "2025-01-01", "period_to": "2025-05-31"})
+    html = html.content.decode()
+
+    assert trend_rows(html) == {
+        "Januari 2025": ["2", "3", "66.7 %"],
+        "Februari 2025": [no_data()],  # only a cancelled step: a gap, not zero
+        "Maret 2025": ["2", "2", "50 %"],
+        "April 2025": ["1", "1", "100 %"],  # started 31 March in UTC, 1 April in Jakarta
+        "Mei 2025": [no_data()],
+    }
+    # Bunder's two February timings are not Bantul's: February stays a gap
+    trend = html[html.index('class="sop-compliance__figure sop-compliance__trend"') :]
+    assert "Kalurahan Bunder" not in trend and f"sop-trend-{bunder.site.pk}" not in html
+
+
+def test_monthly_trend_chart_is_an_image_with_a_text_alternative(client, months):
+    bantul, _ = months
+    as_user(client, bantul.user("panewu"))
+
+    html = client.get(REPORT).content.decode()
+
+    ident = f"sop-trend-{bantul.site.pk}"
+    svg = re.search(rf'<svg [^>]*aria-labelledby="{ident}-title {ident}-desc".*?</svg>', html, re.S)
+    assert svg, "the trend chart names itself by its title and description"
+    svg = svg.group(0)
+    assert 'role="img"' in svg and "<script" not in svg
+    title = re.search(rf'<title id="{ident}-title">(.*?)</title>', svg).group(1)
+    desc = re.search(rf'<desc id="{ident}-desc">(.*?)</desc>', svg, re.S).group(1)
+    assert "Kapanewon Bantul" in title and len(desc) > 40
+    assert svg.count('<rect class="within"') == 3  # January, March, April; February is a gap
+    assert f"<title>Februari 2025: {no_data()}</title>" in svg
+    assert "Januari 2025: 66.7 %" in svg  # the column's own tooltip
+    # without a period the months run from the first to the last timing
+    assert list(trend_rows(html)) == ["Januari 2025", "Februari 2025", "Maret 2025", "April 2025"]
+
+
+def test_monthly_trend_follows_the_timings(client, months):
+    bantul, _ = months
+    as_user(client, bantul.user("panewu"))
+    timed(bantul, 40, day=datetime(2025, 2, 3, 9, tzinfo=WIB))
+    timed(bantul, 8, day=datetime(2025, 3, 5, 9, tzinfo=WIB))
+
+    rows = trend_rows(client.get(REPORT).content.decode())
+
+    assert rows["Februari 2025"] == ["1", "1", "0 %"]
+    assert rows["Maret 2025"] == ["3", "3", "66.7 %"]
+
+
+def test_operators_see_the_trend_of_the_chosen_institution_only(client, months, django_user_model):
+    bantul, bunder = months
+    client.force_login(django_user_model.objects.create_superuser("op", "op@x.id", "x"))
+
+    html = client.get(REPORT, {"site": bunder.site.pk}).content.decode()
+
+    assert trend_rows(html) == {"Februari 2025": ["2", "2", "50 %"]}
+    assert f"sop-trend-{bantul.site.pk}" not in html and f"sop-trend-{bunder.site.pk}" in html

@@ -15,7 +15,13 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
 from sop_workflow.access import leadership_sites
-from sop_workflow.compliance import bar_chart_svg, slowest_items, step_statistics
+from sop_workflow.compliance import (
+    bar_chart_svg,
+    monthly_trend,
+    slowest_items,
+    step_statistics,
+    trend_chart_svg,
+)
 from sop_workflow.models import StepOutcome, StepTiming
 
 
@@ -115,10 +121,39 @@ class ComplianceReportView(ReportView):
     def get_filtered_queryset(self):
         return self.get_queryset()  # the filters were applied to the timings
 
+    def _filter_value(self, name):
+        if self.filters is None or not self.filters.is_valid():
+            return None
+        return self.filters.form.cleaned_data.get(name)
+
+    def monthly_trends(self) -> list[dict]:
+        """Per institution: its months in the chosen period, as a chart and a table."""
+        period = self._filter_value("period")
+        site = self._filter_value("site")
+        trends = monthly_trend(
+            self.timings,
+            sites=[site] if site else [],
+            # the period's dates as the user chose them (the filter made them datetimes)
+            first=period.start.date() if period and period.start else None,
+            last=period.stop.date() if period and period.stop else None,
+        )
+        return [
+            {
+                "trend": trend,
+                "chart": trend_chart_svg(
+                    trend,
+                    gettext("Share of step times within standard per month, %(institution)s")
+                    % {"institution": trend.institution},
+                ),
+            }
+            for trend in trends
+        ]
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         rows = list(context["object_list"])
         context["chart"] = bar_chart_svg(rows, gettext("Working time per SOP step"))
         context["chart_rows"] = [row for row in rows if row.count]
+        context["trends"] = self.monthly_trends()
         context["slowest"] = slowest_items(self.timings)
         return context
