@@ -163,3 +163,31 @@ def archive_publication(page, revision) -> ArchiveRecord | None:
     )
     _time_archive_step(record, step)
     return record
+
+
+def file_link_report(report, page) -> ArchiveRecord | None:
+    """Keep the SOP's link report (links and failures, as sent) with the page's archive record.
+
+    Called when ``social_publish`` has sent the report; a page without an archive record (an
+    SOP without an archive step) keeps its report in ``social_publish`` only.
+    """
+    with transaction.atomic():
+        record = (
+            ArchiveRecord.objects.select_for_update()
+            .filter(page_id=page.pk, site_id=report.site_id)
+            .order_by("-archived_at", "-pk")
+            .first()
+        )
+        if record is None or any(r.get("round") == report.round for r in record.link_reports):
+            return record
+        record.link_reports = [
+            *record.link_reports,
+            {
+                "round": report.round,
+                "sent_at": report.sent_at.isoformat() if report.sent_at else None,
+                "links": report.links,
+                "failures": report.failures,
+            },
+        ]
+        record.save(update_fields=["link_reports"])
+    return record

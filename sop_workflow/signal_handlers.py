@@ -65,10 +65,13 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
 
 
 def on_link_report_sent(sender, report, page, **kwargs) -> None:
-    """The social publishing app reported the post links: the SOP's report steps are done."""
+    """The social publishing app reported the post links: the SOP's report steps are done, and
+    the report is kept with the page's archive record."""
+    from sop_workflow.archive import file_link_report
     from sop_workflow.timing import record_link_report
 
     record_link_report(report, page)
+    file_link_report(report, page)
 
 
 def register_signal_handlers() -> None:

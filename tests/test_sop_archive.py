@@ -6,8 +6,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from sop_workflow.models import ArchiveRecord, StepTiming
+from tests.social_support import facebook_channel, run_jobs, social_env  # noqa: F401 - fixture
 from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
 
+pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = pytest.mark.django_db
 
 
@@ -80,3 +82,21 @@ def test_an_sop_without_an_archive_step_files_nothing(client):
     act(as_user(client, bantul.user("pengelola_website")), page, "approve")
 
     assert latest(page).live and not ArchiveRecord.objects.exists()
+
+
+@pytest.mark.usefixtures("social_env")
+def test_the_link_report_is_kept_with_the_archive_record(client, dpmk, fake_graph):
+    channel = facebook_channel(dpmk, fake_graph)
+    page = publish_through_dpmk(client, dpmk, title="Bimtek BUMKal 2025")
+    rows = run_jobs(page)  # the worker's job, inline
+    assert [row.state for row in rows] == ["sent"]
+
+    record = ArchiveRecord.objects.get(page_id=page.pk)
+    [report] = record.link_reports
+    assert report["links"] == [
+        {"channel": str(channel), "kind": "facebook", "permalink": rows[0].permalink}
+    ]
+    printed = as_user(client, dpmk.user("kasubbag")).get(
+        reverse("sop_workflow:archive_print", args=[record.pk])
+    ).content.decode()
+    assert "Laporan tautan" in printed and rows[0].permalink in printed

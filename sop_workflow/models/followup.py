@@ -80,6 +80,12 @@ class ArchiveRecord(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True)
     published_at = models.DateTimeField(_("published at"))
     archived_at = models.DateTimeField(_("archived at"), auto_now_add=True)
+    link_reports = models.JSONField(
+        _("link reports"),
+        default=list,
+        blank=True,
+        help_text=_("The post links (and failures) reported after publication, as sent."),
+    )
 
     class Meta:
         verbose_name = _("archive record")

@@ -36,6 +36,10 @@ def _archive_context(request, record_id: int) -> dict:
     return {
         "record": record,
         "approvals": _with_datetimes(record.approvals),
+        "link_reports": [
+            {**report, "sent_at": parse_datetime(report["sent_at"] or "")}
+            for report in record.link_reports
+        ],
         "institution": _institution(record.site_id),
     }
 
