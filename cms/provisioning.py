@@ -212,6 +212,21 @@ def _ensure_page_permissions(group: Group, role: RoleSpec, home, result) -> None
             result.changes.append(f"izin halaman 'publish_page' dicabut dari '{group.name}'")
 
 
+def _follow_spec(institution_role: InstitutionRole, spec, role: RoleSpec, result) -> None:
+    """An existing role takes the name and leadership the spec (e.g. a new SOP) gives it; the
+    administrator flag is only ever added, never silently taken away."""
+    wanted = (role.name, role.is_leadership, institution_role.is_admin or role.is_admin)
+    current = (institution_role.name, institution_role.is_leadership, institution_role.is_admin)
+    if wanted == current:
+        return
+    institution_role.name, institution_role.is_leadership, institution_role.is_admin = wanted
+    institution_role.save(update_fields=["name", "is_leadership", "is_admin"])
+    group_name = f"{spec.name}: {role.name}"[:150]
+    if not Group.objects.filter(name=group_name).exclude(pk=institution_role.group_id).exists():
+        Group.objects.filter(pk=institution_role.group_id).update(name=group_name)
+    result.changes.append(f"peran '{role.name}' diperbarui")
+
+
 def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
     existing = InstitutionRole.objects.filter(site=site, key=role.key).select_related("group")
     institution_role = existing.first()
@@ -226,6 +241,8 @@ def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
             is_leadership=role.is_leadership,
         )
         result.changes.append(f"peran '{role.name}' dibuat")
+    else:
+        _follow_spec(institution_role, spec, role, result)
     group = institution_role.group
     _grant(group, [_permission("wagtailadmin", "access_admin")], result, "akses admin")
 

@@ -25,7 +25,13 @@ def role_specs(definition: SopDefinition) -> tuple[RoleSpec, ...]:
     The SOP's leadership roles may read its reports.
     """
     roles = tuple(
-        RoleSpec(key=role.key, name=role.name, can_publish=False, is_leadership=role.leadership)
+        RoleSpec(
+            key=role.key,
+            name=role.name,
+            can_publish=False,
+            is_leadership=role.leadership,
+            is_admin=role.key == ADMIN_ROLE.key,  # the SOP's own name for the administrator
+        )
         for role in definition.roles
     )
     if any(role.key == ADMIN_ROLE.key for role in roles):
