@@ -16,7 +16,6 @@ if not settings.configured and "DJANGO_SETTINGS_MODULE" not in os.environ:
 from django.utils import translation  # noqa: E402
 
 from sop_workflow.definition import (  # noqa: E402
-    DEFINITIONS_DIR,
     DefinitionError,
     Kind,
     Problem,
@@ -28,6 +27,7 @@ from sop_workflow.definition import (  # noqa: E402
     load_definition,
     validate,
 )
+from tests.sop_example import documented_example  # noqa: E402
 
 FILE = "test.toml"
 
@@ -545,8 +545,6 @@ def test_problem_reads_as_one_line():
 
 
 def test_the_example_in_the_format_documentation_is_valid():
-    readme = (DEFINITIONS_DIR / "README.md").read_text(encoding="utf-8")
-    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
-    definition = load_definition(example)
+    definition = load_definition(documented_example())
     assert definition.key == "kalurahan_contoh"
     assert [task.number for task in definition.tasks()] == [3, 4]

@@ -2,7 +2,6 @@
 says so (the approval is refused until the text is corrected)."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from accessibility.tooling import require_path, require_tool
-from sop_workflow.definition import bundled_definitions
+from tests.sop_example import documented_example
 from tests.sop_helpers import (
     act,
     as_user,
@@ -55,9 +54,7 @@ def test_jenawi_approver_sees_the_spelling_advice_and_may_still_approve(client):
 @pytest.fixture
 def strict(tmp_path, make_institution):
     """The format documentation's example SOP, whose Lurah also requires correct Indonesian."""
-    readme = Path(next(iter(bundled_definitions().values()))).parent / "README.md"
-    example = readme.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
-    example = example.replace(
+    example = documented_example().replace(
         'time = "15 min"\noutput = "Berita disetujui"',
         'time = "15 min"\nchecks = ["indonesian_language"]\noutput = "Berita disetujui"',
     )

@@ -2,7 +2,6 @@
 file by an operator, runs from *disposisi* to live on a new institution."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,20 +9,16 @@ from django.urls import reverse
 from wagtail.models import WorkflowPage
 
 from home.models import InstitutionRole, NewsPage
-from sop_workflow.definition import bundled_definitions
 from sop_workflow.models import Disposition, InstalledSop, PlatformChoice, StepTiming
+from tests.sop_example import documented_example
 from tests.sop_helpers import act, as_user, current_task, latest, submit
 
 pytestmark = pytest.mark.django_db
 
-README = Path(next(iter(bundled_definitions().values()))).parent / "README.md"
-
-
 @pytest.fixture
 def contoh(tmp_path, make_institution):
-    example = README.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
     path = tmp_path / "sop_kalurahan_contoh.toml"
-    path.write_text(example, encoding="utf-8")
+    path.write_text(documented_example(), encoding="utf-8")
     institution = make_institution("contoh", name="Kalurahan Contoh")
     call_command("install_sop", str(path), "--site", institution.hostname, stdout=StringIO())
     return institution
