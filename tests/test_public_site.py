@@ -1,8 +1,9 @@
 """Each hostname serves its own institution, and nothing of another one."""
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
+from home.models import NewsPage
 from tests.conftest import host_client
 
 
@@ -96,18 +97,22 @@ def test_unknown_path_gives_the_institutions_branded_404(client, bantul, bunder)
 
 @pytest.mark.django_db
 @override_settings(DEBUG_PROPAGATE_EXCEPTIONS=False)
-def test_server_error_page_is_branded_and_indonesian(rf, bantul):
-    from home.views import server_error
+def test_server_error_page_is_branded_and_indonesian(bantul, monkeypatch):
+    """A page that crashes answers through ``handler500`` with the institution's page."""
+    news = bantul.news("Berita yang rusak")
 
-    request = rf.get("/", HTTP_HOST="bantul.localhost")
-    response = server_error(request)
+    def crash(self, request, *args, **kwargs):
+        raise RuntimeError("simulated failure")
 
+    monkeypatch.setattr(NewsPage, "serve", crash)
+    client = Client(raise_request_exception=False, HTTP_HOST="bantul.localhost")
+    response = client.get(news.url)
+
+    html = response.content.decode()
     assert response.status_code == 500
-    assert "Kapanewon Bantul" in response.content.decode()
-    assert (
-        "Terjadi kesalahan" in response.content.decode()
-        or "Silakan coba" in response.content.decode()
-    )
+    assert "Kapanewon Bantul" in html and 'lang="id"' in html
+    assert "Terjadi kesalahan" in html or "Silakan coba" in html
+    assert "simulated failure" not in html and "Traceback" not in html
 
 
 @pytest.mark.django_db
