@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from home.models import InstitutionRole, NewsPage
 from sop_workflow.models import Disposition, DispositionStatus, StepTiming
@@ -65,7 +66,11 @@ def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_s
     assert inspect_url(first) in mailoutbox[0].body
 
     # The Seksi sees it on the dashboard and passes it on to the Admin Medsos (step 2).
-    dashboard = as_user(client, bunder.seksi).get(reverse("wagtailadmin_home")).content.decode()
+    listing = as_user(client, bunder.seksi).get(reverse("sop_workflow_dispositions:index"))
+    deadline = timezone.localtime(first.deadline)
+    assert date_format(deadline, "j M Y H:i") in listing.content.decode()
+    assert "Baru saja" not in listing.content.decode()  # a deadline is a date, not "just now"
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Disposisi untuk Anda" in dashboard and "Liputan Musyawarah Kalurahan" in dashboard
     forward_url = f"{ADD}?parent={first.pk}"
     assert forward_url in client.get(inspect_url(first)).content.decode()

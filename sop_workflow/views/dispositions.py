@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -181,6 +182,13 @@ class WriteDraftView(View):
         return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+def _deadline_text(disposition: Disposition) -> str:
+    """The deadline as a date and time (a relative "in 2 days" reads wrong for the future)."""
+    if disposition.deadline is None:
+        return "—"
+    return date_format(timezone.localtime(disposition.deadline), "j M Y H:i")
+
+
 def _deadline_status(disposition: Disposition) -> str:
     if not disposition.is_open or disposition.deadline is None:
         return disposition.get_status_display()
@@ -209,7 +217,7 @@ class DispositionViewSet(ModelViewSet):
         "activity",
         Column("assignee", label=gettext_lazy("Assigned to")),
         Column("assigned_by", label=gettext_lazy("Given by")),
-        DateColumn("deadline", label=gettext_lazy("Deadline")),
+        Column("deadline", label=gettext_lazy("Deadline"), accessor=_deadline_text),
         StatusTagColumn(
             "status",
             label=gettext_lazy("Status"),
