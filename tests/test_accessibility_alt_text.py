@@ -177,13 +177,29 @@ def test_saving_a_draft_with_missing_alt_text_is_allowed(client, bantul, draft):
     client.force_login(bantul.user("penulis"))
     host_client(client, bantul.hostname)
 
-    post_edit(client, draft, edit_data(draft, ""))
+    revisions_before = list(draft.revisions.values_list("pk", flat=True))
 
+    response = post_edit(client, draft, edit_data(draft, ""))
+
+    # Saved, not refused: Wagtail redirects back to the editor, without the problems list.
+    editor = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert response.redirect_chain and response.redirect_chain[-1][0] == editor
+    assert 'class="accessibility-problems"' not in response.content.decode()
     draft.refresh_from_db()
-    assert draft.get_latest_revision().created_at > draft.latest_revision_created_at.replace(
-        year=2000
-    )
-    assert missing_alternatives(draft.get_latest_revision_as_object())
+    new_revisions = draft.revisions.exclude(pk__in=revisions_before)
+    assert new_revisions.count() == 1
+    saved = new_revisions.get()
+    assert draft.latest_revision_id == saved.pk
+    content = saved.as_object()
+    image, paragraph = content.body.raw_data  # the block data as stored in the revision
+    assert image["id"] == IMAGE_BLOCK_ID
+    assert image["value"]["image"] == {
+        "image": draft._test_image.pk, "alt_text": "", "decorative": False,
+    }
+    assert ">Isi berita.</p>" in paragraph["value"]
+    assert [p.kind for p in missing_alternatives(content)] == ["image"]
+    assert not draft.live and draft.has_unpublished_changes
+    assert not Page.objects.get(pk=draft.pk).live
 
 
 def test_fixed_alt_text_publishes(client, bantul, draft):

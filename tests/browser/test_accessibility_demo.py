@@ -23,6 +23,7 @@ from accessibility.tasks import generate_audio, generate_braille
 from accessibility.tooling import require_library, require_tool
 from home.models import NewsIndexPage, NewsPage, StandardPage
 from tests.browser.conftest import DESKTOP, screenshot, site_url
+from tests.conftest import ensure_wagtail_roots
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -99,6 +100,7 @@ def test_every_demo_institution_passes_axe(live_server, chromium, settings):
     require_library("liblouis.so.20", "liblouis20")
     settings.ROOT_URLCONF = __name__
     started = time.monotonic()
+    ensure_wagtail_roots()  # an earlier transactional test may have flushed Wagtail's roots
     call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
     sites = Site.objects.exclude(hostname__in=["localhost", ""]).order_by("hostname")
     sites = [site for site in sites if NewsIndexPage.objects.child_of(site.root_page).exists()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.request import Request, urlopen
 
 import pytest
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.views.static import serve
 from accessibility.tasks import generate_audio, generate_braille
 from accessibility.tooling import require_library, require_tool
 from home.models import StandardPage
-from tests.browser.conftest import screenshot, site_url
+from tests.browser.conftest import DESKTOP, screenshot, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -197,12 +198,150 @@ WIDER_THAN_VIEWPORT = """[...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
     .map(e => e.tagName + '.' + e.className + ' right=' + e.getBoundingClientRect().right)
     .slice(0, 5)"""
-# Text cut off inside a box instead of wrapping: an element that hides or scrolls its overflow
-# sideways while its content is wider. The Unicode braille view scrolls on purpose (a braille
-# line is 40 cells and must not be re-wrapped); it is a focusable scroll region.
-CLIPPED = """[...document.querySelectorAll('body *')]
-    .filter(e => e.checkVisibility() && !e.matches('.a11y-braille__text, .visually-hidden')
-        && e.scrollWidth > e.clientWidth + 1
-        && ['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(e).overflowX))
-    .map(e => 'clipped ' + e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)
-    .slice(0, 5)"""
+# Text cut off instead of wrapping: a box that hides or scrolls its content sideways while the
+# content is wider, or a text field narrower than its value or placeholder (a field scrolls its
+# text, so scrollWidth does not show a placeholder cut to "Ca"). The Unicode braille view
+# scrolls on purpose (a braille line is 40 cells and must not be re-wrapped; it is a focusable
+# scroll region).
+CLIPPED = """(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    const textWidth = e => {
+        const s = getComputedStyle(e);
+        ctx.font = s.font;
+        ctx.letterSpacing = s.letterSpacing;
+        return ctx.measureText(e.value || e.placeholder || '').width
+            + parseFloat(s.paddingLeft) + parseFloat(s.paddingRight);
+    };
+    return [...document.querySelectorAll('body *')]
+        .filter(e => e.checkVisibility() && !e.matches('.a11y-braille__text, .visually-hidden'))
+        .map(e => e.matches('input[type=search], input[type=text]')
+            ? [e, Math.ceil(textWidth(e)), e.clientWidth]
+            : (['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+               ? [e, e.scrollWidth, e.clientWidth] : [e, 0, 0]))
+        .filter(([e, needed, shown]) => needed > shown + 1)
+        .map(([e, needed, shown]) => 'clipped ' + e.tagName + '#' + e.id + '.' + e.className
+            + ' ' + needed + '>' + shown)
+        .slice(0, 5);
+})()"""
+
+
+ROOT_CLASSES = "[...document.documentElement.classList].filter(c => c.startsWith('a11y-')).sort()"
+BODY_TEXT_SIZE = "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
+
+
+def toolbar_state(page) -> dict:
+    """What a reader gets on this page: display classes, text sizes, toolbar buttons' states."""
+    page.wait_for_function("!document.querySelector('[data-a11y-toolbar]').hidden")
+    return {
+        "classes": page.evaluate(ROOT_CLASSES),
+        "root_px": page.evaluate(ROOT_FONT_SIZE),
+        "body_px": page.evaluate(BODY_TEXT_SIZE),
+        "link_underline": page.evaluate(
+            "getComputedStyle([...document.querySelectorAll('main a[href]')]"
+            ".find(a => a.checkVisibility())).textDecorationLine"
+        ),
+        "pressed": page.evaluate(
+            """[...document.querySelectorAll('[data-a11y-flag][aria-pressed="true"]')]
+                 .map(b => b.dataset.a11yFlag).sort()"""
+        ),
+        "size_shown": page.locator("[data-a11y-size-value]").text_content(),
+    }
+
+
+def test_toolbar_settings_chosen_by_hand_stay_on_the_next_pages(live_server, browser_page, site):
+    inst, news = site
+    page = browser_page
+    page.goto(site_url(live_server, inst.hostname, "/"))
+    default = toolbar_state(page)
+    assert default["classes"] == [] and default["root_px"] == 16
+
+    # Mouse: open the toolbar, larger text twice; keyboard: high contrast and underlined links.
+    page.get_by_role("button", name="Aksesibilitas").click()
+    page.get_by_role("button", name="Perbesar teks").click()
+    page.get_by_role("button", name="Perbesar teks").click()
+    page.get_by_role("button", name="Kontras tinggi").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Garis bawahi tautan").focus()
+    page.keyboard.press("Space")
+    chosen = toolbar_state(page)
+    assert chosen["classes"] == ["a11y-contrast", "a11y-underline"]
+    assert chosen["root_px"] == 20  # 125 %
+    assert chosen["body_px"] > default["body_px"]
+    assert chosen["size_shown"] == "125%"
+
+    # Follow the site's own links (real navigations, new documents) to the news index, then
+    # to the article.
+    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Berita").click()
+    page.wait_for_url(f"**{inst.news_index.get_url_parts()[2]}")
+    on_index = toolbar_state(page)
+    page.get_by_role("link", name=news.title).first.click()
+    page.wait_for_url(f"**{news.get_url_parts()[2]}")
+    on_article = toolbar_state(page)
+    screenshot(page, "accessibility-toolbar-remembered-news")
+
+    for state in (on_index, on_article):
+        assert state["classes"] == ["a11y-contrast", "a11y-underline"]
+        assert state["root_px"] == 20
+        assert state["link_underline"] == "underline"
+        assert state["pressed"] == ["contrast", "underline"]
+        assert state["size_shown"] == "125%"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+
+    # Reset is remembered too.
+    page.get_by_role("button", name="Aksesibilitas").click()
+    page.get_by_role("button", name="Atur ulang").click()
+    page.reload()
+    assert toolbar_state(page)["classes"] == []
+    assert page.evaluate(ROOT_FONT_SIZE) == 16
+
+
+def fetch(live_server, inst, path: str) -> bytes:
+    # Chromium resolves *.localhost itself; Python asks the live server with the site's Host.
+    request = Request(live_server.url + path, headers={"Host": inst.hostname})
+    with urlopen(request, timeout=10) as response:
+        assert response.status == 200
+        return response.read()
+
+
+def test_article_is_complete_without_javascript(live_server, chromium, site):
+    inst, news = site
+    context = chromium.new_context(viewport=DESKTOP, locale="id-ID", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url(live_server, inst.hostname, news.get_url_parts()[2]))
+        assert page.locator("html").get_attribute("class") == "no-js"
+        screenshot(page, "accessibility-news-no-javascript")
+
+        assert page.get_by_role("heading", level=1).inner_text() == news.title
+        assert page.get_by_text(
+            "Warga bergotong royong membersihkan saluran irigasi menjelang musim tanam."
+        ).is_visible()
+        assert page.get_by_text(
+            "Kerja bakti dimulai pukul 07.00 WIB dan diikuti 120 warga."
+        ).is_visible()
+        assert page.get_by_role(
+            "img", name="Warga membersihkan saluran irigasi bersama"
+        ).first.is_visible()
+
+        versions = page.get_by_role("region", name="Dengarkan atau baca dalam braille")
+        assert versions.locator("audio[controls]").is_visible()
+        audio_link = versions.get_by_role("link", name="Unduh audio (MP3")
+        assert audio_link.is_visible()
+        assert audio_link.get_attribute("href").endswith(".mp3")
+        braille_link = versions.get_by_role("link", name="BRF")
+        assert braille_link.is_visible()
+        assert braille_link.get_attribute("href").endswith(".brf")
+        for link in (audio_link, braille_link):
+            assert len(fetch(live_server, inst, link.get_attribute("href"))) > 0
+
+        # The Unicode braille view is a native <details>: it opens without a script.
+        versions.get_by_text("Tampilkan dalam braille Unicode").click()
+        braille_view = versions.get_by_label("Artikel dalam braille Unicode")
+        assert braille_view.is_visible()
+        assert any(0x2800 <= ord(ch) <= 0x28FF for ch in braille_view.inner_text())
+
+        # What needs the script stays out of the way instead of showing dead controls.
+        assert not page.get_by_role("button", name="Aksesibilitas").is_visible()
+        assert not versions.get_by_role("button", name="1×").is_visible()
+    finally:
+        context.close()
