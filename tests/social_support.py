@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
+import requests
+from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from social_publish.models import Channel, Syndication
 from tests.fakes import FakeCkan, FakeGoogle, FakeGraph, FakeX
@@ -38,6 +43,23 @@ def social_env(monkeypatch, settings, fake_graph, fake_google, fake_x):
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     return values
+
+
+def document(institution, name: str, content: bytes):
+    """A file in the institution's document library (a video, captions, a data set)."""
+    doc = get_document_model()(title=name, collection=institution.collection)
+    doc.file.save(name, ContentFile(content))
+    return doc
+
+
+def connect_through_consent(client, kind: str):
+    """Our connect view → the platform's consent screen → back to our callback."""
+    response = client.get(reverse("social_publish_channels:connect", args=[kind]))
+    assert response.status_code == 302, response
+    back = requests.get(response["Location"], allow_redirects=False, timeout=5)
+    assert back.status_code == 302, back.text
+    parts = urlsplit(back.headers["Location"])
+    return client.get(f"{parts.path}?{parts.query}")
 
 
 def facebook_channel(institution, fake: FakeGraph, **fields) -> Channel:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
-import requests
 from django.urls import reverse
 
 from social_publish.models import Channel, Syndication
 from tests.social_support import (  # noqa: F401 - fixtures
+    connect_through_consent,
     facebook_channel,
     run_jobs,
     social_env,
@@ -17,16 +15,6 @@ from tests.social_support import (  # noqa: F401 - fixtures
 
 pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
-
-
-def connect_through_consent(client, kind: str):
-    """Our connect view → the platform's consent screen → back to our callback."""
-    response = client.get(reverse("social_publish_channels:connect", args=[kind]))
-    assert response.status_code == 302, response
-    back = requests.get(response["Location"], allow_redirects=False, timeout=5)
-    assert back.status_code == 302, back.text
-    parts = urlsplit(back.headers["Location"])
-    return client.get(f"{parts.path}?{parts.query}")
 
 
 def denied(response) -> bool:

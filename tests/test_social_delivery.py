@@ -141,6 +141,24 @@ def test_a_server_error_is_retried_without_a_duplicate(bunder, fake_graph):
 
 
 @pytest.mark.django_db
+def test_an_x_post_carries_the_share_image_uploaded_through_v2_media(bunder, fake_x):
+    x_channel(bunder, fake_x)
+    page = news_with_image(bunder)
+
+    (row,) = run_jobs(page)
+
+    (upload,) = fake_x.requests_to(r"/2/media/upload$", "POST")
+    (tweet_request,) = fake_x.requests_to(r"/2/tweets$", "POST")
+    assert fake_x.requests.index(upload) < fake_x.requests.index(tweet_request)
+    (media,) = fake_x.media.values()
+    assert media["media_category"] == "tweet_image" and media["content"][:3] == b"\xff\xd8\xff"
+    assert tweet_request.json["media"] == {"media_ids": [media["id"]]}  # the id upload returned
+    (tweet,) = fake_x.posts
+    assert tweet["attachments"] == {"media_keys": [media["media_key"]]}
+    assert row.state == "sent" and row.external_id == tweet["id"]
+
+
+@pytest.mark.django_db
 def test_x_rate_limit_waits_for_the_reset_time(bunder, fake_x):
     x_channel(bunder, fake_x)
     page = bunder.news()

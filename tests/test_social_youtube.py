@@ -5,20 +5,17 @@ from __future__ import annotations
 import os
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
 from social_publish.models import Syndication
-from tests.social_support import run_jobs, social_env, youtube_channel  # noqa: F401
+from tests.social_support import (  # noqa: F401 - fixture
+    document,
+    run_jobs,
+    social_env,
+    youtube_channel,
+)
 
 pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
-
-
-def document(institution, name: str, content: bytes):
-    doc = get_document_model()(title=name, collection=institution.collection)
-    doc.file.save(name, ContentFile(content))
-    return doc
 
 
 def video_page(institution):

@@ -38,6 +38,50 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60, interval: flo
     return condition()
 
 
+def descendants(pid: int) -> list[int]:
+    """Every living process below ``pid`` (Linux ``/proc``): the cluster's sentinel, workers…"""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def connected_to(port: int, pids: list[int]) -> list[int]:
+    """Those of ``pids`` holding an established TCP (IPv4) connection to local ``port``."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[2].split(":")[1], 16) == port and fields[3] == "01":
+            inodes.add(f"socket:[{fields[9]}]")
+    holders = []
+    for pid in pids:
+        try:
+            links = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
+        except OSError:  # gone meanwhile
+            continue
+        if links & inodes:
+            holders.append(pid)
+    return holders
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its parent to reap it does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @pytest.fixture
 def qcluster(transactional_db, tmp_path):
     """A running `manage.py qcluster`; its log is printed if the test fails."""

@@ -233,7 +233,7 @@ class Token:
 class Rule:
     """A failure-injection rule; ``remaining=None`` means it applies forever."""
 
-    kind: str  # "fail" | "slow" | "drop_after_work" | "drop_after_bytes"
+    kind: str  # "fail" | "slow" | "stall_after_work" | "drop_after_work" | "drop_after_bytes"
     path: re.Pattern[str] | None = None
     method: str | None = None
     remaining: int | None = 1
@@ -454,6 +454,23 @@ class FakeServer:
     ) -> Rule:
         """Delay matching requests by ``seconds`` before handling them (all by default)."""
         return self._add_rule(Rule("slow", self._pattern(path), method, n, seconds=seconds))
+
+    def stall_after_work(
+        self,
+        seconds: float,
+        n: int | None = 1,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+    ) -> Rule:
+        """Handle the request (state changes happen), then hold the answer ``seconds``.
+
+        Models "the platform accepted the post and is slow to say so": a client killed while
+        it waits never learns the outcome. :meth:`stop` cuts the wait short.
+        """
+        return self._add_rule(
+            Rule("stall_after_work", self._pattern(path), method, n, seconds=seconds)
+        )
 
     def drop_after_work(
         self, n: int | None = 1, *, path: str | None = None, method: str | None = None
@@ -692,6 +709,9 @@ class FakeServer:
             http.send(failure.response)
             return
         response = self.dispatch(req)
+        stall = self._take("stall_after_work", method, route)
+        if stall is not None:
+            self._stopping.wait(stall.seconds)
         if self._take("drop_after_work", method, route) is not None:
             http.drop()
             return
