@@ -5,10 +5,13 @@ Other apps plug in without this app importing them:
 * ``register_channel_selector(func)``: ``func(page=, revision=, site=)`` returns the chosen
   channels (an iterable of :class:`Channel`) or ``None`` to let the next selector decide. The
   last registered selector is asked first; the institution's default channels come last.
+* ``register_channel_limit(func)``: ``func(site=)`` returns the channel kinds the defaults are
+  limited to, or ``None`` for no limit.
 * ``register_report_recipients(func)``: ``func(site=)`` returns role keys or ``None``.
 
-Built in: the SOP's platform choice (``sop_workflow.PlatformChoice``, Bunder step 7) and the
-SOP's ``link_report_to`` roles, read through the app registry when that app is installed.
+Built in: the SOP's platform choice (``sop_workflow.PlatformChoice``, Bunder step 7), the fixed
+``channels`` of the SOP's publication steps (DPMK and Ketapang publish on the website only), and
+the SOP's ``link_report_to`` roles, read through the app registry when that app is installed.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ ChannelSelector = Callable[..., Iterable[Channel] | None]
 RecipientSelector = Callable[..., Iterable[str] | None]
 
 _channel_selectors: list[ChannelSelector] = []
+_channel_limits: list[Callable[..., Iterable[str] | None]] = []
 _recipient_selectors: list[RecipientSelector] = []
 
 #: SOP channel names → channel kinds ("website" is the page itself).
@@ -43,6 +47,12 @@ def register_channel_selector(func: ChannelSelector) -> ChannelSelector:
     return func
 
 
+def register_channel_limit(func: Callable[..., Iterable[str] | None]) -> Callable:
+    """Register a limit on the default channels (usable as a decorator)."""
+    _channel_limits.append(func)
+    return func
+
+
 def register_report_recipients(func: RecipientSelector) -> RecipientSelector:
     """Register a link-report recipient selector (usable as a decorator)."""
     _recipient_selectors.append(func)
@@ -50,7 +60,7 @@ def register_report_recipients(func: RecipientSelector) -> RecipientSelector:
 
 
 def unregister(func: Callable) -> None:
-    for registry in (_channel_selectors, _recipient_selectors):
+    for registry in (_channel_selectors, _channel_limits, _recipient_selectors):
         if func in registry:
             registry.remove(func)
 
@@ -65,7 +75,12 @@ def chosen_channels(page, revision, site) -> tuple[list[Channel], bool]:
         chosen = selector(page=page, revision=revision, site=site)
         if chosen is not None:
             return [c for c in chosen if c.site_id == site.pk], True
-    return list(usable_channels(site).filter(publish_by_default=True)), False
+    defaults = usable_channels(site).filter(publish_by_default=True)
+    for limit in _channel_limits:
+        kinds = limit(site=site)
+        if kinds is not None:
+            defaults = defaults.filter(kind__in=list(kinds))
+    return list(defaults), False
 
 
 def sop_platform_choice(*, page, revision, site) -> list[Channel] | None:
@@ -85,6 +100,32 @@ def sop_platform_choice(*, page, revision, site) -> list[Channel] | None:
 register_channel_selector(sop_platform_choice)
 
 
+def _current_sop(site):
+    try:
+        model = apps.get_model("sop_workflow", "InstalledSop")
+    except LookupError:
+        return None
+    return model.objects.filter(site=site, is_current=True).first()
+
+
+def sop_fixed_channels(*, site) -> list[str] | None:
+    """The channel kinds the SOP's publication and after-publication steps name (``channels``),
+    or ``None`` when they name none (then every default channel is used)."""
+    installed = _current_sop(site)
+    if installed is None:
+        return None
+    steps = [
+        s for s in installed.definition.steps if s.kind in ("publication", "after_publication")
+    ]
+    names = {name for step in steps for name in step.channels}
+    if not names:
+        return None
+    return sorted(SOP_CHANNEL_KINDS[name] for name in names if name in SOP_CHANNEL_KINDS)
+
+
+register_channel_limit(sop_fixed_channels)
+
+
 def report_role_keys(site) -> list[str]:
     for selector in reversed(_recipient_selectors):
         keys = selector(site=site)
@@ -101,11 +142,7 @@ def report_role_keys(site) -> list[str]:
 
 def sop_link_report_roles(*, site) -> list[str] | None:
     """The roles the current SOP's link-report step names (``link_report_to``)."""
-    try:
-        model = apps.get_model("sop_workflow", "InstalledSop")
-    except LookupError:
-        return None
-    installed = model.objects.filter(site=site, is_current=True).first()
+    installed = _current_sop(site)
     if installed is None:
         return None
     keys = [k for step in installed.definition.steps for k in step.link_report_to]

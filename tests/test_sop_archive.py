@@ -1,10 +1,14 @@
 """DPMK step 5: a published item is filed with a gapless archive number and a printable record
 that only its institution (and operators) can open."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 
+from sop_workflow.definition import bundled_definitions
 from sop_workflow.models import ArchiveRecord, StepTiming
 from tests.social_support import facebook_channel, run_jobs, social_env  # noqa: F401 - fixture
 from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
@@ -85,7 +89,28 @@ def test_an_sop_without_an_archive_step_files_nothing(client):
 
 
 @pytest.mark.usefixtures("social_env")
-def test_the_link_report_is_kept_with_the_archive_record(client, dpmk, fake_graph):
+def test_the_website_only_sop_posts_nowhere_else(client, dpmk, fake_graph):
+    facebook_channel(dpmk, fake_graph)  # connected, on by default, but the SOP says website
+    page = publish_through_dpmk(client, dpmk, title="Bimtek BUMKal 2025")
+
+    assert latest(page).live and run_jobs(page) == [] and not fake_graph.posts
+
+
+def dpmk_with_facebook(tmp_path):
+    """DPMK's SOP with Facebook added to its publication channels (an institution's own SOP)."""
+    text = bundled_definitions()["dpmk_bantul"].read_text(encoding="utf-8")
+    changed = text.replace('channels = ["website"]', 'channels = ["website", "facebook"]')
+    assert changed != text
+    path = tmp_path / "dpmk_facebook.toml"
+    path.write_text(changed, encoding="utf-8")
+    dpmk = create_with_sop("dpmk_bantul")
+    call_command("install_sop", str(path), "--site", dpmk.hostname, stdout=StringIO())
+    return dpmk
+
+
+@pytest.mark.usefixtures("social_env")
+def test_the_link_report_is_kept_with_the_archive_record(client, tmp_path, fake_graph):
+    dpmk = dpmk_with_facebook(tmp_path)
     channel = facebook_channel(dpmk, fake_graph)
     page = publish_through_dpmk(client, dpmk, title="Bimtek BUMKal 2025")
     rows = run_jobs(page)  # the worker's job, inline
