@@ -1,4 +1,5 @@
-"""Admin integration: SOP requirement checks, the report, the language advice button."""
+"""Admin integration: SOP requirement checks, the report, the language advice and accessibility
+status buttons."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from accessibility.checks import problem_messages
 from accessibility.language import language_problems
 from accessibility.publishing import publication_problems
 from accessibility.spoken import carries_media
+from accessibility.status import page_status
 from home.tenancy import sites_for_user
 
 
@@ -71,3 +73,26 @@ def language_advice_button(page, user, view_name=None, next_url=None):
             icon_name="doc-full",
             priority=60,
         )
+
+
+@hooks.register("register_page_header_buttons")
+def accessibility_status_button(page, user, view_name=None, next_url=None):
+    """The live page's accessibility status in the header's menu, linking to the report."""
+    if not (page.pk and page.live and carries_media(page.specific_class or type(page))):
+        return
+    status = page_status(page)
+    missing = [
+        label
+        for flag, label in (
+            (status.alt_text_ok, _("alt text")),
+            (status.captions_ok, _("captions")),
+            (status.audio_ready, _("audio")),
+            (status.braille_ready, _("braille")),
+        )
+        if flag is False
+    ]
+    if missing:
+        label = _("Accessibility: missing %(items)s") % {"items": ", ".join(map(str, missing))}
+    else:
+        label = _("Accessibility: complete")
+    yield Button(label, reverse("accessibility:report"), icon_name="view", priority=61)

@@ -89,3 +89,15 @@ def test_outsiders_are_refused(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("tamu", "t@x.id", "x"))
 
     assert client.get(reverse(REPORT)).status_code in (302, 403)
+
+
+def test_the_page_header_says_what_a_live_page_lacks(client, content):
+    bantul, _bunder = content
+    client.force_login(bantul.user("penulis"))
+    edit = lambda page: client.get(  # noqa: E731
+        reverse("wagtailadmin_pages:edit", args=[page.pk])
+    ).content.decode()
+
+    assert "Aksesibilitas: lengkap" in edit(bantul.complete)
+    lacking = edit(bantul.incomplete)
+    assert "Aksesibilitas: belum ada teks alternatif, audio, braille" in lacking
