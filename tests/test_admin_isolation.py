@@ -166,8 +166,13 @@ def test_editing_another_institutions_page_is_refused(client, two):
     client = as_member(client, bantul, "admin")
 
     response = client.get(reverse("wagtailadmin_pages:edit", args=[bunder.draft_news.pk]))
+    history = client.get(reverse("wagtailadmin_pages:history", args=[bunder.draft_news.pk]))
+    own = client.get(reverse("wagtailadmin_pages:history", args=[bantul.draft_news.pk]))
 
     assert response.status_code in (302, 403)
+    assert history.status_code in (302, 403, 404)  # nor its history (who edited, when)
+    assert bunder.draft_news.title not in history.content.decode()
+    assert own.status_code == 200
 
 
 def test_institution_profile_of_another_site_cannot_be_edited(client, two):
