@@ -19,8 +19,9 @@ from sop_workflow.notifications import queue_task_submitted_email
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs) -> None:
-    from sop_workflow.timing import start_task_timing
+    from sop_workflow.timing import record_rework, start_task_timing
 
+    record_rework(instance)
     start_task_timing(instance)
 
 

@@ -1,11 +1,12 @@
-"""Step times: when each SOP step of an item started and ended, in working time."""
+"""Step times: when each SOP step of an item started and ended, in working time (including the
+rework after a rejection)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from django.utils import timezone
-from wagtail.models import Revision, Site, WorkflowState
+from wagtail.models import Revision, Site, TaskState, WorkflowState
 
 from home.models import InstitutionSettings
 from sop_workflow.definition import Kind
@@ -57,6 +58,65 @@ def start_task_timing(task_state) -> StepTiming | None:
         },
     )
     return timing
+
+
+def record_rework(task_state) -> StepTiming | None:
+    """After a rejection, time the rework: from the rejection to the resubmission that starts
+    ``task_state``, as the step the SOP sends the item back to (``on_reject``; the last
+    preparation step, e.g. drafting, when it names none). Wagtail resumes the same workflow, so
+    without this the time spent correcting the item would be counted nowhere."""
+    workflow_state = task_state.workflow_state
+    rejected = (
+        TaskState.objects.filter(
+            workflow_state=workflow_state,
+            status=TaskState.STATUS_REJECTED,
+            finished_at__isnull=False,
+            finished_at__lte=task_state.started_at,
+        )
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if rejected is None or TaskState.objects.filter(
+        workflow_state=workflow_state, started_at__gt=rejected.finished_at
+    ).exclude(pk=task_state.pk).exists():
+        return None  # no rejection, or this is not the first task after it
+    task = rejected.task.specific
+    if not isinstance(task, AbstractSopTask) or task.installed_sop_id is None:
+        return None
+    step = _rework_step(task.installed_sop.definition, task.step_number)
+    if step is None:
+        return None
+    started, finished = rejected.finished_at, task_state.started_at
+    timing, _created = StepTiming.objects.get_or_create(
+        workflow_state=workflow_state,
+        kind=Kind.PREPARATION,
+        started_at=started,
+        defaults={
+            "site_id": task.installed_sop.site_id,
+            "page_id": int(workflow_state.object_id),
+            "revision_id": task_state.revision_id,
+            "step_number": step.number,
+            "step_label": str(step.number),
+            "finished_at": finished,
+            "actor_id": workflow_state.requested_by_id,
+            "outcome": StepOutcome.SUBMITTED,
+            "standard_min_seconds": _seconds(step.time.min),
+            "standard_max_seconds": _seconds(step.time.max),
+            "working_seconds": _working_seconds(task.installed_sop.site_id, started, finished),
+        },
+    )
+    return timing
+
+
+def _rework_step(definition, task_number: int):
+    task = next((t for t in definition.tasks() if t.number == task_number), None)
+    target = task.on_reject if task else None
+    if target is not None and target.step is not None:
+        step = definition.step(target.step)
+        if step.kind is Kind.PREPARATION:
+            return step
+    preparation = definition.steps_of(Kind.PREPARATION)
+    return preparation[-1] if preparation else None
 
 
 def finish_task_timing(task_state, outcome: StepOutcome) -> StepTiming | None:

@@ -72,6 +72,7 @@ def test_bantul_panewu_rejects_incomplete_5w1h_then_approves_and_website_manager
     assert steps_timed(page) == [
         ("1–2", "submitted"),
         ("3", "rejected"),
+        ("2", "submitted"),  # the rework until resubmission
         ("3", "approved"),
         ("4", "approved"),
     ]
@@ -107,8 +108,15 @@ def test_bunder_two_approval_levels_rejection_returns_to_first_review_and_platfo
     assert latest(page).live
     assert PlatformChoice.channels_for(page) == ["website", "instagram"]
     assert [label for label, outcome in steps_timed(page)] == [
-        "1–3", "4", "5–6", "4", "5–6", "7", "8–9",
+        "1–3", "4", "5–6", "3", "4", "5–6", "7", "8–9",
     ]  # fmt: skip
+    rework = StepTiming.objects.get(page_id=page.pk, step_label="3")
+    rejected = TaskState.objects.get(workflow_state__object_id=str(page.pk), status="rejected")
+    resubmitted = TaskState.objects.filter(started_at__gte=rejected.finished_at).earliest("pk")
+    assert (rework.started_at, rework.finished_at) == (
+        rejected.finished_at, resubmitted.started_at,
+    )  # fmt: skip
+    assert rework.actor == admin and rework.standard_max_seconds == 60 * 60  # drafting: 60 min
 
 
 def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_step_1(
@@ -156,7 +164,7 @@ def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_
     archive = ArchiveRecord.objects.get(page_id=page.pk)
     assert (archive.number, archive.agenda_number) == (1, entry.agenda_number)
     assert steps_timed(page) == [
-        ("1", "submitted"), ("2", "approved"), ("3", "rejected"),
+        ("1", "submitted"), ("2", "approved"), ("3", "rejected"), ("1", "submitted"),
         ("2", "approved"), ("3", "approved"), ("4", "approved"), ("5", "approved"),
     ]  # fmt: skip
 
