@@ -140,7 +140,7 @@ def test_bad_input_is_explained_in_indonesian_and_nothing_is_saved(client, bunde
         deadline=past.strftime("%Y-%m-%d %H:%M"),
     ).content.decode()
 
-    assert "Pilih siapa yang melaksanakan disposisi" in no_one
+    assert no_one.count("Pilih siapa yang melaksanakan disposisi") == 1  # said once, clearly
     assert "Tenggat sudah lewat" in late
     assert not Disposition.objects.exists()
 

@@ -68,8 +68,6 @@ class DispositionForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         site, role, user = (cleaned.get(k) for k in ("site", "assignee_role", "assignee_user"))
-        if not role and not user:
-            raise ValidationError(_("Choose who carries out the disposition: a role or a person."))
         if site and role and role.site_id != site.pk:
             self.add_error("assignee_role", _("This role belongs to another institution."))
         if site and user and not user.groups.filter(institution_role__site=site).exists():
