@@ -178,3 +178,37 @@ def test_the_page_panel_shows_links_and_the_admin_can_retry(client, bunder, fake
     status = client.get(reverse("social_publish_syndications:page", args=[page.pk]))
     row.refresh_from_db()
     assert row.state == "sent" and row.permalink in status.content.decode()
+
+
+def test_share_again_is_an_explicit_new_round_and_list_filters_work(client, bunder, fake_graph):
+    channel = facebook_channel(bunder, fake_graph)
+    page = bunder.news("Pasar murah di balai kalurahan")
+    [first] = run_jobs(page)
+    assert first.state == "sent" and len(fake_graph.posts_for(fake_graph.page_id)) == 1
+    page.save_revision().publish()  # re-publishing an edit shares nothing
+    assert len(run_jobs(page)) == 1
+
+    share = reverse("social_publish_syndications:share_again", args=[page.pk])
+    client.force_login(bunder.user("penulis"))
+    assert denied(client.post(share, {"channel": [channel.pk]}))
+    admin_client(client, bunder)
+    response = client.post(share, {"channel": [channel.pk]}, follow=True)
+    assert "Membagikan lagi ke 1 kanal" in response.content.decode()
+    again = {row.round: row for row in run_jobs(page)}[2]
+    # The same text again: the platform refuses a duplicate; said plainly, nothing posted.
+    assert again.state == "failed" and "duplikat" in again.last_error
+    assert len(fake_graph.posts_for(fake_graph.page_id)) == 1
+
+    messages_url = reverse("social_publish_messages", args=[page.pk])
+    client.post(messages_url, {f"text_{channel.pk}": f"Pasar murah diperpanjang. {page.full_url}"})
+    client.post(share, {"channel": [channel.pk]})
+    rows = {row.round: row for row in run_jobs(page)}
+
+    assert rows[1].state == "sent" and rows[3].state == "sent"
+    assert len(fake_graph.posts_for(fake_graph.page_id)) == 2  # one per successful round
+    assert fake_graph.posts_for(fake_graph.page_id)[0]["message"].startswith("Pasar murah diper")
+    listing = reverse("social_publish_syndications:index")
+    sent = client.get(listing, {"state": "sent"}).content.decode()
+    failed = client.get(listing, {"state": "failed"}).content.decode()
+    assert sent.count(page.title) >= 1 and failed.count(page.title) >= 1
+    assert client.get(listing, {"state": "needs_reconnect"}).content.decode().count(page.title) == 0
