@@ -18,12 +18,17 @@ def absolute(site, url: str) -> str:
 
 
 def share_rendition_spec(image) -> str:
-    """A JPEG Instagram accepts: the aspect ratio brought inside 4:5 … 1.91:1."""
+    """A JPEG Instagram accepts: the aspect ratio brought inside 4:5 … 1.91:1.
+
+    The crops aim a little inside the limits (1080×1340 ≈ 0.806, 1200×630 ≈ 1.905): Wagtail
+    does not upscale, so a small original is cropped to the ratio in whole pixels, and an exact
+    1.91 (or Facebook's 1200×628, which is 1.911) can land just outside after rounding.
+    """
     ratio = image.width / image.height if image.height else 1
     if ratio < IG_MIN_RATIO:
-        return "fill-1080x1350|format-jpeg|jpegquality-85"
+        return "fill-1080x1340|format-jpeg|jpegquality-85"
     if ratio > IG_MAX_RATIO:
-        return "fill-1200x628|format-jpeg|jpegquality-85"
+        return "fill-1200x630|format-jpeg|jpegquality-85"
     return "max-1440x1440|format-jpeg|jpegquality-85"
 
 
