@@ -14,7 +14,7 @@ from wagtail.models import Page, TaskState
 from home.models import InstitutionSettings
 from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
 from sop_workflow import sla
-from sop_workflow.dispositions import assigned_to
+from sop_workflow.dispositions import assigned_to, display_name
 from sop_workflow.models import SopApprovalTask, SopPublicationTask, SopTaskState
 from sop_workflow.timing import calendar_for_site
 
@@ -80,16 +80,12 @@ class DispositionsPanel(Component):
         rows = [
             {
                 "disposition": disposition,
-                "by": _display_name(disposition.assigned_by),
+                "by": display_name(disposition.assigned_by),
                 "overdue": bool(disposition.deadline and disposition.deadline < at),
             }
             for disposition in assigned_to(parent_context["request"].user)
         ]
         return {"rows": rows}
-
-
-def _display_name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def freshness_days() -> int:

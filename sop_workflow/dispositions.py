@@ -187,7 +187,7 @@ def notify_assignees(disposition_pk: int) -> int:
     with translation.override(settings.LANGUAGE_CODE), timezone.override(_zone(disposition)):
         values = {
             "activity": disposition.activity,
-            "by": _name(disposition.assigned_by),
+            "by": display_name(disposition.assigned_by),
             "deadline": _deadline_text(disposition),
             "url": url,
         }
@@ -210,7 +210,8 @@ def _zone(disposition: Disposition):
     return settings_row.time_zone if settings_row else settings.TIME_ZONE
 
 
-def _name(user) -> str:
+def display_name(user) -> str:
+    """A person as colleagues name them; no account (e.g. a removed one) reads "an operator"."""
     return (user.get_full_name() or user.get_username()) if user else _("An operator")
 
 
