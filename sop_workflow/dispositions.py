@@ -85,6 +85,13 @@ def assigned_to(user) -> QuerySet[Disposition]:
     )
 
 
+def _locked(disposition: Disposition) -> Disposition:
+    """The row as committed, locked until the transaction ends: two clicks act once."""
+    return Disposition.objects.select_for_update().select_related("site__root_page").get(
+        pk=disposition.pk
+    )
+
+
 def require_assignee(user, disposition: Disposition) -> None:
     if not disposition.is_open:
         raise PermissionDenied(_("This disposition has already been carried out."))
@@ -104,6 +111,7 @@ class DispositionPermissionPolicy(MemberRecordsPolicy):
 @transaction.atomic
 def pass_on(disposition: Disposition, forward: Disposition, user) -> Disposition:
     """Save ``forward`` as ``disposition`` passed on by its assignee ``user``."""
+    disposition = _locked(disposition)
     require_assignee(user, disposition)
     forward.site_id, forward.parent, forward.assigned_by = disposition.site_id, disposition, user
     forward.save()
@@ -116,6 +124,7 @@ def pass_on(disposition: Disposition, forward: Disposition, user) -> Disposition
 @transaction.atomic
 def write_draft(disposition: Disposition, user) -> NewsPage:
     """The assignee starts the news draft: a page in the institution's news, linked back."""
+    disposition = _locked(disposition)
     require_assignee(user, disposition)
     index = NewsIndexPage.objects.filter(path__startswith=disposition.site.root_page.path).first()
     if index is None or not index.permissions_for_user(user).can_add_subpage():

@@ -86,23 +86,21 @@ def record_rework(task_state) -> StepTiming | None:
     step = _rework_step(task.installed_sop.definition, task.step_number)
     if step is None:
         return None
-    started, finished = rejected.finished_at, task_state.started_at
+    site_id = task.installed_sop.site_id
+    measured = _measured(site_id, step.time, rejected.finished_at, task_state.started_at)
     timing, _created = StepTiming.objects.get_or_create(
         workflow_state=workflow_state,
         kind=Kind.PREPARATION,
-        started_at=started,
+        started_at=measured.pop("started_at"),
         defaults={
-            "site_id": task.installed_sop.site_id,
+            "site_id": site_id,
             "page_id": int(workflow_state.object_id),
             "revision_id": task_state.revision_id,
             "step_number": step.number,
             "step_label": str(step.number),
-            "finished_at": finished,
             "actor_id": workflow_state.requested_by_id,
             "outcome": StepOutcome.SUBMITTED,
-            "standard_min_seconds": _seconds(step.time.min),
-            "standard_max_seconds": _seconds(step.time.max),
-            "working_seconds": _working_seconds(task.installed_sop.site_id, started, finished),
+            **measured,
         },
     )
     return timing
@@ -132,6 +130,17 @@ def finish_task_timing(task_state, outcome: StepOutcome) -> StepTiming | None:
     timing.working_seconds = _working_seconds(timing.site_id, timing.started_at, timing.finished_at)
     timing.save(update_fields=["finished_at", "actor", "outcome", "working_seconds"])
     return timing
+
+
+def _measured(site_id: int, standard, started: datetime, finished: datetime) -> dict:
+    """The fields of a closed timing: its span, the standard and the working time between."""
+    return {
+        "started_at": started,
+        "finished_at": finished,
+        "standard_min_seconds": _seconds(standard.min),
+        "standard_max_seconds": _seconds(standard.max),
+        "working_seconds": _working_seconds(site_id, started, finished),
+    }
 
 
 def _working_seconds(site_id: int, start: datetime, end: datetime) -> int:
@@ -178,13 +187,9 @@ def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -
         step_number=numbers[-1],
         step_label=str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
         kind=Kind.PREPARATION,
-        started_at=started,
-        finished_at=finished,
         actor_id=workflow_state.requested_by_id,
         outcome=StepOutcome.SUBMITTED,
-        standard_min_seconds=_seconds(standard.min),
-        standard_max_seconds=_seconds(standard.max),
-        working_seconds=_working_seconds(installed.site_id, started, finished),
+        **_measured(installed.site_id, standard, started, finished),
     )
 
 
@@ -211,12 +216,8 @@ def record_link_report(report, page) -> list[StepTiming]:
             step_number=step.number,
             step_label=str(step.number),
             kind=Kind.AFTER_PUBLICATION,
-            started_at=started,
-            finished_at=report.sent_at,
             outcome=StepOutcome.APPROVED,
-            standard_min_seconds=_seconds(step.time.min),
-            standard_max_seconds=_seconds(step.time.max),
-            working_seconds=_working_seconds(report.site_id, started, report.sent_at),
+            **_measured(report.site_id, step.time, started, report.sent_at),
         )
         for step in steps
     ]

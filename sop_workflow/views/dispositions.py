@@ -18,6 +18,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.models import Site
 
 from home.admin_views import TenantQuerysetMixin
 from home.models import InstitutionRole
@@ -39,7 +40,7 @@ class DispositionForm(WagtailAdminModelForm):
         self.parent = parent
         sites = dispositions.instructing_sites(for_user)
         if parent is not None:
-            sites = sites.model.objects.filter(pk=parent.site_id)
+            sites = Site.objects.filter(pk=parent.site_id)
             for name in ("activity", "material", "deadline"):
                 self.fields[name].initial = getattr(parent, name)
         self.fields["site"].queryset = sites
@@ -55,9 +56,7 @@ class DispositionForm(WagtailAdminModelForm):
             .distinct()
             .order_by("first_name", "username")
         )
-        self.fields["assignee_user"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
+        self.fields["assignee_user"].label_from_instance = dispositions.display_name
 
     def clean_deadline(self):
         deadline = self.cleaned_data.get("deadline")
