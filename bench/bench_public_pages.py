@@ -33,8 +33,8 @@ def setup_django(database: Path) -> None:
 def build(institutions: int, news: int):
     from datetime import date, timedelta
 
-    from cms.provisioning import InstitutionSpec, provision_institution
     from home.models import NewsIndexPage, NewsPage
+    from home.provisioning import InstitutionSpec, provision_institution
 
     sites = [
         provision_institution(

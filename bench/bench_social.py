@@ -66,8 +66,8 @@ def build(institutions: int, graph, x, ckan):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    from cms.provisioning import InstitutionSpec, provision_institution
     from home.models import InstitutionSettings
+    from home.provisioning import InstitutionSpec, provision_institution
     from social_publish.models import Channel
 
     setups = []

@@ -10,10 +10,10 @@ class SopWorkflowConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
-        from sop_workflow import checks  # noqa: F401  (registers the built-in check names)
         from sop_workflow.access import MemberRecordsPolicy
-        from sop_workflow.dispositions import DispositionPermissionPolicy
         from sop_workflow.models import Disposition, IntakeRegisterEntry
+        from sop_workflow.moderation import checks  # noqa: F401  (registers the built-in check names)
+        from sop_workflow.records.dispositions import DispositionPermissionPolicy
         from sop_workflow.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

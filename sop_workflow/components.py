@@ -13,10 +13,10 @@ from wagtail.models import Page, TaskState
 
 from home.models import InstitutionSettings
 from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
-from sop_workflow import sla
-from sop_workflow.dispositions import assigned_to, display_name
 from sop_workflow.models import SopApprovalTask, SopPublicationTask, SopTaskState
-from sop_workflow.timing import calendar_for_site
+from sop_workflow.records.dispositions import assigned_to, display_name
+from sop_workflow.timekeeping import sla
+from sop_workflow.timekeeping.timing import calendar_for_site
 
 ZERO = timedelta(0)
 

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils.text import Truncator
 from wagtail.models import GroupPagePermission, Site, Workflow, WorkflowPage, WorkflowTask
 
-from cms.provisioning import InstitutionSpec, ProvisioningError, provision_institution
 from home.models import InstitutionRole, InstitutionSettings
+from home.provisioning import InstitutionSpec, ProvisioningError, provision_institution
 from sop_workflow.definition import (
     Kind,
     SopDefinition,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cms.provisioning import ADMIN_ROLE, RoleSpec
+from home.provisioning import ADMIN_ROLE, RoleSpec
 from sop_workflow.definition import SopDefinition, bundled_definitions, load_definition
 
 
@@ -21,7 +21,7 @@ def role_specs(definition: SopDefinition) -> tuple[RoleSpec, ...]:
 
     No role may publish directly, not even the institution administrator: the SOP binds
     everyone, and a page goes live only when its publication task is approved
-    (``sop_workflow.publishing``). Only operators (superusers) publish outside the SOP.
+    (``sop_workflow.moderation.publishing``). Only operators (superusers) publish outside the SOP.
     The SOP's leadership roles may read its reports.
     """
     roles = tuple(

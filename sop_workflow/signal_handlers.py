@@ -15,11 +15,11 @@ from wagtail.signals import (
 
 from sop_workflow.definition import Kind
 from sop_workflow.models import InstalledSop, SopTaskState, StepOutcome
-from sop_workflow.notifications import queue_task_submitted_email
+from sop_workflow.moderation.notifications import queue_task_submitted_email
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs) -> None:
-    from sop_workflow.timing import record_rework, start_task_timing
+    from sop_workflow.timekeeping.timing import record_rework, start_task_timing
 
     record_rework(instance)
     start_task_timing(instance)
@@ -27,7 +27,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs) -> None:
 
 def _finisher(outcome: StepOutcome):
     def handler(sender, instance, user=None, **kwargs) -> None:
-        from sop_workflow.timing import finish_task_timing
+        from sop_workflow.timekeeping.timing import finish_task_timing
 
         finish_task_timing(instance, outcome)
 
@@ -42,9 +42,9 @@ on_task_cancelled = _finisher(StepOutcome.CANCELLED)
 def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) -> None:
     """A new submission: time the preparation steps, register the intake when asked, and close
     the disposition the draft was written from."""
-    from sop_workflow.dispositions import mark_submitted
-    from sop_workflow.intake import register_intake
-    from sop_workflow.timing import record_preparation
+    from sop_workflow.records.dispositions import mark_submitted
+    from sop_workflow.records.intake import register_intake
+    from sop_workflow.timekeeping.timing import record_preparation
 
     mark_submitted(int(instance.object_id))
 
@@ -59,7 +59,7 @@ def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) 
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     """After publication: the archive step of the SOP, where it has one."""
-    from sop_workflow.archive import archive_publication
+    from sop_workflow.records.archive import archive_publication
 
     if revision is not None:
         archive_publication(instance, revision)
@@ -68,8 +68,8 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
 def on_link_report_sent(sender, report, page, **kwargs) -> None:
     """The social publishing app reported the post links: the SOP's report steps are done, and
     the report is kept with the page's archive record."""
-    from sop_workflow.archive import file_link_report
-    from sop_workflow.timing import record_link_report
+    from sop_workflow.records.archive import file_link_report
+    from sop_workflow.timekeeping.timing import record_link_report
 
     record_link_report(report, page)
     file_link_report(report, page)

@@ -16,8 +16,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page
 
-from cms.provisioning import InstitutionSpec, provision_institution
 from home.models import InstitutionRole, InstitutionSettings, NewsIndexPage, NewsPage
+from home.provisioning import InstitutionSpec, provision_institution
 
 _counter = itertools.count(1)
 

@@ -95,7 +95,7 @@ def test_the_sop_check_reads_the_page_and_its_alt_texts(hunspell, bantul):
 
 
 def test_sop_requirement_registry_offers_indonesian_language(bantul):
-    from sop_workflow.checks import registry
+    from sop_workflow.moderation.checks import registry
 
     page = bantul.news("Berita yang rapi", lead="Warga membersihkan sungai bersama.")
 

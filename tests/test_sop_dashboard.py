@@ -8,8 +8,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from sop_workflow import sla
 from sop_workflow.models import SopTaskState
+from sop_workflow.timekeeping import sla
 from tests.sop_helpers import as_user, create_with_sop, current_state, draft, submit
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from accessibility.tooling import require_tool
-from sop_workflow import pdf
 from sop_workflow.models import ArchiveRecord, InstalledSop
+from sop_workflow.records import pdf
 from tests.conftest import png_bytes
 from tests.sop_helpers import SOPS, as_user, create_with_sop
 from tests.test_sop_archive import publish_through_dpmk

@@ -9,7 +9,7 @@ from django_q.models import Schedule
 from django_q.tasks import async_task
 
 from sop_workflow.models import SopReminder, SopTaskState
-from sop_workflow.reminders import send_due_follow_ups
+from sop_workflow.timekeeping.reminders import send_due_follow_ups
 from tests.sop_helpers import act, as_user, create_with_sop, current_state, draft, submit
 from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
 

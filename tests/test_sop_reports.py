@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from sop_workflow.compliance import percentile
 from sop_workflow.models import InstalledSop, StepTiming
+from sop_workflow.timekeeping.compliance import percentile
 from tests.sop_helpers import as_user, create_with_sop
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ if not settings.configured and "DJANGO_SETTINGS_MODULE" not in os.environ:
 from django.utils import translation  # noqa: E402
 
 from sop_workflow.definition import StandardTime  # noqa: E402
-from sop_workflow.working_time import (  # noqa: E402
+from sop_workflow.timekeeping.working_time import (  # noqa: E402
     OfficeHours,
     WorkingCalendar,
     indonesian_holidays,

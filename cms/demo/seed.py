@@ -18,7 +18,6 @@ from wagtail.users.models import UserProfile
 
 from cms.demo import content
 from cms.demo.illustrations import draw_scene
-from cms.provisioning import InstitutionSpec, provision_institution
 from home.models import (
     InstitutionRole,
     InstitutionSettings,
@@ -26,6 +25,7 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
+from home.provisioning import InstitutionSpec, provision_institution
 from sop_workflow.installer import install_sop, read_definition
 from sop_workflow.models import Disposition
 from sop_workflow.roles import resolve_definition, role_specs

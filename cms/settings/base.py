@@ -182,7 +182,7 @@ WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 # Without this every institution's submissions would e-mail every operator.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # SOP roles have no publish permission; the approved SOP workflow publishes (sop_workflow).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "sop_workflow.publishing.finish_workflow"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "sop_workflow.moderation.publishing.finish_workflow"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would leak editors' e-mail hashes and fail on closed networks.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

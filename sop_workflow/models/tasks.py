@@ -2,7 +2,8 @@
 
 Each moderation task carries what the SOP says about its step(s): numbers, standard time
 (*Mutu Baku*), required checks, where a rejection goes, and the options (paraf, platform choice,
-publish immediately). The behaviour (actions, forms, restarts) lives in ``sop_workflow.actions``.
+publish immediately). The behaviour (actions, forms, restarts) lives in
+``sop_workflow.moderation.actions``.
 """
 
 from __future__ import annotations
@@ -108,12 +109,12 @@ class AbstractSopTask(AbstractGroupApprovalTask):
         )
 
     def get_actions(self, obj, user):
-        from sop_workflow.actions import actions_for
+        from sop_workflow.moderation.actions import actions_for
 
         return actions_for(self, obj, user)
 
     def get_form_for_action(self, action):
-        from sop_workflow.forms import form_for_action
+        from sop_workflow.moderation.forms import form_for_action
 
         return form_for_action(self, action) or super().get_form_for_action(action)
 
@@ -121,12 +122,12 @@ class AbstractSopTask(AbstractGroupApprovalTask):
         return "sop_workflow/workflow_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from sop_workflow.actions import perform_action
+        from sop_workflow.moderation.actions import perform_action
 
         return perform_action(self, task_state, user, action_name, **kwargs)
 
     def start(self, workflow_state, user=None):
-        from sop_workflow.actions import restart_target
+        from sop_workflow.moderation.actions import restart_target
 
         target = restart_target(self, workflow_state)
         if target is None:

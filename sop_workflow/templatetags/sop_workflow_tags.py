@@ -1,6 +1,6 @@
 from django import template
 
-from sop_workflow.checks import advisory_notes, requirement_problems
+from sop_workflow.moderation.checks import advisory_notes, requirement_problems
 
 register = template.Library()
 

@@ -23,8 +23,8 @@ from wagtail.models import Site
 from home.admin_views import TenantQuerysetMixin
 from home.models import InstitutionRole
 from home.tenancy import sites_for_user, users_visible_to
-from sop_workflow import dispositions
 from sop_workflow.models import Disposition, DispositionStatus
+from sop_workflow.records import dispositions
 
 
 class DispositionForm(WagtailAdminModelForm):

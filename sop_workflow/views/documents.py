@@ -13,10 +13,10 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from home.models import InstitutionSettings
-from sop_workflow import pdf
 from sop_workflow.access import member_sites
 from sop_workflow.models import ArchiveRecord, InstalledSop
-from sop_workflow.sop_document import procedure_table
+from sop_workflow.records import pdf
+from sop_workflow.records.sop_document import procedure_table
 
 ARCHIVE_TEMPLATE = "sop_workflow/print/archive_record.html"
 SOP_TEMPLATE = "sop_workflow/print/sop_document.html"

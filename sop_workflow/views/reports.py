@@ -15,14 +15,14 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 
 from sop_workflow.access import leadership_sites
-from sop_workflow.compliance import (
+from sop_workflow.models import StepOutcome, StepTiming
+from sop_workflow.timekeeping.compliance import (
     bar_chart_svg,
     monthly_trend,
     slowest_items,
     step_statistics,
     trend_chart_svg,
 )
-from sop_workflow.models import StepOutcome, StepTiming
 
 
 class ComplianceReportFilterSet(WagtailFilterSet):

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from sop_workflow.checks import requirement_problems
 from sop_workflow.models import SopTaskState
+from sop_workflow.moderation.checks import requirement_problems
 
 
 def requirements(request, task_state_id: int):

@@ -25,7 +25,7 @@ def queue_task_submitted_email(sender, instance, user=None, **kwargs) -> None:
     state_pk, user_pk = instance.pk, getattr(user, "pk", None)
     transaction.on_commit(
         lambda: async_task(
-            "sop_workflow.notifications.send_task_submitted_email", state_pk, user_pk
+            "sop_workflow.moderation.notifications.send_task_submitted_email", state_pk, user_pk
         )
     )
 

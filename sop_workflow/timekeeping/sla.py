@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sop_workflow.models import AbstractSopTask
-from sop_workflow.timing import calendar_for_site
-from sop_workflow.working_time import WorkingCalendar
+from sop_workflow.timekeeping.timing import calendar_for_site
+from sop_workflow.timekeeping.working_time import WorkingCalendar
 
 ON_TRACK, DUE_SOON, OVERDUE, NO_STANDARD = "on-track", "due-soon", "overdue", "tentative"
 #: Below this share of the standard left, a task shows as due soon.

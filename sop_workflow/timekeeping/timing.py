@@ -10,7 +10,6 @@ from wagtail.models import Revision, Site, TaskState, WorkflowState
 
 from home.models import InstitutionSettings
 from sop_workflow.definition import Kind
-from sop_workflow.dispositions import disposition_for_page
 from sop_workflow.models import (
     AbstractSopTask,
     InstalledSop,
@@ -18,7 +17,8 @@ from sop_workflow.models import (
     StepOutcome,
     StepTiming,
 )
-from sop_workflow.working_time import WorkingCalendar
+from sop_workflow.records.dispositions import disposition_for_page
+from sop_workflow.timekeeping.working_time import WorkingCalendar
 
 
 def calendar_for_site(site: Site | int) -> WorkingCalendar:

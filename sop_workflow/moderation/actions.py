@@ -9,14 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
-from sop_workflow.checks import requirement_problems
 from sop_workflow.models import (
     AbstractSopTask,
     PlatformChoice,
     SopPublicationTask,
     SopTaskState,
 )
-from sop_workflow.paraf import owed_paraf, paraf_roles, record_paraf
+from sop_workflow.moderation.checks import requirement_problems
+from sop_workflow.moderation.paraf import owed_paraf, paraf_roles, record_paraf
 
 REJECT = ("reject", _("Request changes"), True)
 

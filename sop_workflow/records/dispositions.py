@@ -87,8 +87,10 @@ def assigned_to(user) -> QuerySet[Disposition]:
 
 def _locked(disposition: Disposition) -> Disposition:
     """The row as committed, locked until the transaction ends: two clicks act once."""
-    return Disposition.objects.select_for_update().select_related("site__root_page").get(
-        pk=disposition.pk
+    return (
+        Disposition.objects.select_for_update()
+        .select_related("site__root_page")
+        .get(pk=disposition.pk)
     )
 
 
@@ -174,7 +176,9 @@ def mark_submitted(page_id: int) -> None:
 def queue_notification(disposition: Disposition) -> None:
     """E-mail the assignee from django-q2 once the disposition is committed."""
     pk = disposition.pk
-    transaction.on_commit(lambda: async_task("sop_workflow.dispositions.notify_assignees", pk))
+    transaction.on_commit(
+        lambda: async_task("sop_workflow.records.dispositions.notify_assignees", pk)
+    )
 
 
 def recipients(disposition: Disposition) -> list[str]:

@@ -192,7 +192,7 @@ def platforms_chosen(page, context: CheckContext) -> list[str]:
 @register("paraf")
 def paraf_given(page, context: CheckContext) -> list[str]:
     """Every earlier task with *paraf* was approved with the paraf of all its roles."""
-    from sop_workflow.paraf import missing_paraf_of_earlier_tasks
+    from sop_workflow.moderation.paraf import missing_paraf_of_earlier_tasks
 
     if context.task_state is None:
         return []

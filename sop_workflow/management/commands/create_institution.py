@@ -3,13 +3,13 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from cms.provisioning import (
+from home.models import InstitutionType
+from home.provisioning import (
     DEFAULT_ROLES,
     InstitutionSpec,
     ProvisioningError,
     provision_institution,
 )
-from home.models import InstitutionType
 from sop_workflow.installer import InstallError, install_sop
 from sop_workflow.management.commands.install_sop import load_or_fail
 from sop_workflow.roles import role_specs

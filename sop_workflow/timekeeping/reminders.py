@@ -22,9 +22,9 @@ from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import TaskState
 
 from home.models import InstitutionRole
-from sop_workflow import sla
 from sop_workflow.models import AbstractSopTask, ReminderKind, SopReminder, SopTaskState
-from sop_workflow.timing import calendar_for_site
+from sop_workflow.timekeeping import sla
+from sop_workflow.timekeeping.timing import calendar_for_site
 
 
 def escalation_factor() -> float:
