@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
+DEFINITIONS_DIR = Path(__file__).resolve().parent.parent / "definitions"
 
 # "Days" and "weeks" in a standard time are working days: the 37.5-hour working week of
 # government employees (Perpres 21/2023) over five days. Minutes and hours are exact.
