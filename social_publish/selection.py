@@ -22,7 +22,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from home.models import InstitutionRole
-from social_publish.models import Channel, ChannelStatus
+from home.vocabulary import CHANNEL_KEYS, ChannelName
+from social_publish.models import Channel, ChannelKind, ChannelStatus
 
 ChannelSelector = Callable[..., Iterable[Channel] | None]
 RecipientSelector = Callable[..., Iterable[str] | None]
@@ -31,13 +32,10 @@ _channel_selectors: list[ChannelSelector] = []
 _channel_limits: list[Callable[..., Iterable[str] | None]] = []
 _recipient_selectors: list[RecipientSelector] = []
 
-#: SOP channel names → channel kinds ("website" is the page itself).
+#: SOP channel names → channel kinds ("website" is the page itself; Satu Data is a CKAN portal).
 SOP_CHANNEL_KINDS = {
-    "facebook": "facebook",
-    "instagram": "instagram",
-    "youtube": "youtube",
-    "x": "x",
-    "satu_data": "ckan",
+    **{name: name for name in CHANNEL_KEYS if name in ChannelKind.values},
+    ChannelName.SATU_DATA.value: ChannelKind.CKAN.value,
 }
 
 

@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
 
 from home.colours import validate_brand_colour
+from home.vocabulary import InstitutionType
 
 TIME_ZONE_CHOICES = [
     ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
@@ -28,13 +29,6 @@ DEFAULT_OFFICE_HOURS = {
 
 def default_office_hours() -> dict[str, list[str]]:
     return {day: list(hours) for day, hours in DEFAULT_OFFICE_HOURS.items()}
-
-
-class InstitutionType(models.TextChoices):
-    KAPANEWON = "kapanewon", _("Kapanewon")
-    KALURAHAN = "kalurahan", _("Kalurahan / Desa")
-    KECAMATAN = "kecamatan", _("Kecamatan")
-    DINAS = "dinas", _("Dinas")
 
 
 @register_setting(icon="home")

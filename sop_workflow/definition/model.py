@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from home.vocabulary import CHANNEL_KEYS, InstitutionType
 from sop_workflow.definition.standard_time import StandardTime
 
 __all__ = [
@@ -53,7 +54,7 @@ KNOWN_CHECKS: set[str] = {
 }
 
 #: Dissemination channels a step may name.
-CHANNELS = frozenset({"website", "facebook", "instagram", "youtube", "x", "satu_data"})
+CHANNELS = frozenset(CHANNEL_KEYS)
 
 #: Accessible forms a publication may be obliged to provide (Jenawi: audio, visual, braille).
 ACCESSIBILITY_FORMATS = frozenset({"audio", "visual", "braille"})
@@ -72,13 +73,6 @@ class Kind(enum.StrEnum):
     REVIEW = "review"  # a moderation task: approve or reject
     PUBLICATION = "publication"  # the task whose approval makes the page live
     AFTER_PUBLICATION = "after_publication"  # syndication, link report, archive, receive
-
-
-class InstitutionType(enum.StrEnum):
-    KAPANEWON = "kapanewon"
-    KALURAHAN = "kalurahan"
-    KECAMATAN = "kecamatan"
-    DINAS = "dinas"
 
 
 _KINDS = tuple(kind.value for kind in Kind)

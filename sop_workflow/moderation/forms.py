@@ -6,17 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from home.vocabulary import CHANNEL_KEYS, ChannelName
 from sop_workflow.definition import CHANNELS
 
-CHANNEL_LABELS = {
-    "website": _("Website"),
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "youtube": "YouTube",
-    "x": "X (Twitter)",
-    "satu_data": _("Portal Satu Data"),
-}
-CHANNEL_ORDER = ("website", "instagram", "facebook", "youtube", "x", "satu_data")
+CHANNEL_LABELS = dict(ChannelName.choices)
+CHANNEL_ORDER = CHANNEL_KEYS
 CONNECTED_CHANNELS_HOOK = "sop_connected_channels"
 
 
