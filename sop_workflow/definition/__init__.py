@@ -15,14 +15,15 @@ The package depends one way, each module only on those above it:
 * ``writer``: ``dump_definition``, the definition back as TOML text.
 
 It is framework independent: it only uses Django's ``gettext`` for the messages of validation
-problems (falling back to the English source text outside a configured project).
-Import from the package, not from its modules.
+problems (falling back to the English source text outside a configured project) and the shared
+vocabulary of ``home.vocabulary``. Import from the package, not from its modules.
 """
 
 from sop_workflow.definition.loader import (
     DEFINITIONS_DIR,
     bundled_definitions,
     definition_from_dict,
+    known_check_names,
     load_definition,
     validate,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "definition_from_dict",
     "definition_hash",
     "dump_definition",
+    "known_check_names",
     "load_definition",
     "register_check",
     "validate",

@@ -11,7 +11,6 @@ from typing import Any
 from sop_workflow.definition.messages import _
 from sop_workflow.definition.model import (
     FORMAT_VERSION,
-    KNOWN_CHECKS,
     DefinitionError,
     Problem,
     SopDefinition,
@@ -31,11 +30,19 @@ __all__ = [
     "DEFINITIONS_DIR",
     "bundled_definitions",
     "definition_from_dict",
+    "known_check_names",
     "load_definition",
     "validate",
 ]
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent.parent / "definitions"
+
+
+def known_check_names() -> frozenset[str]:
+    """The requirement check names a definition may use, as the check registry knows them."""
+    from sop_workflow.moderation.checks import registered_check_names
+
+    return registered_check_names()
 
 
 def _build(
@@ -57,7 +64,7 @@ def _build(
     header = _read_header(r, root.get("sop", {}))
     roles = _read_roles(r, root.get("roles"))
     raw_steps = root.get("steps")
-    checks = set(KNOWN_CHECKS if known_checks is None else known_checks)
+    checks = set(known_check_names() if known_checks is None else known_checks)
     drafts: list[_StepDraft] = []
     if not isinstance(raw_steps, list) or not raw_steps:
         r.problem("steps", "", _("At least one step is required (a [[steps]] table)."))
@@ -113,7 +120,7 @@ def load_definition(
     Args:
         source: a ``Path``, a path string ending in ``.toml``, TOML text, or parsed data.
         file: the name used in problems (defaults to the path, ``<string>`` or ``<dict>``).
-        known_checks: the check names to accept (defaults to ``KNOWN_CHECKS``).
+        known_checks: the check names to accept (defaults to ``known_check_names()``).
 
     Raises:
         DefinitionError: listing every problem found.

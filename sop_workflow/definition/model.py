@@ -42,16 +42,10 @@ __all__ = [
 
 FORMAT_VERSION = 1
 
-#: Requirement checks the application provides; the lead extends it with ``register_check``.
-KNOWN_CHECKS: set[str] = {
-    "five_w_one_h",
-    "alt_text",
-    "media_present",
-    "intake_register",
-    "paraf",
-    "platforms_chosen",
-    "indonesian_language",
-}
+#: Requirement check names definitions may use. The check registry
+#: (``sop_workflow.moderation.checks``) fills it through ``register_check`` as it is imported;
+#: ``known_check_names()`` (in ``loader``) imports the registry first.
+KNOWN_CHECKS: set[str] = set()
 
 #: Dissemination channels a step may name.
 CHANNELS = frozenset(CHANNEL_KEYS)

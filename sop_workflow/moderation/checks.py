@@ -18,10 +18,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.blocks import ListBlock, StreamBlock, StructBlock
-from wagtail.images.blocks import ImageBlock
 
-from sop_workflow.definition import register_check
+from sop_workflow.definition import KNOWN_CHECKS, register_check
 
 HOOK_NAME = "sop_requirement_checks"
 
@@ -47,6 +45,16 @@ def register(name: str) -> Callable[[CheckFunction], CheckFunction]:
         return function
 
     return decorator
+
+
+# Supplied by the accessibility app through the ``sop_requirement_checks`` hook; named here so
+# definitions may use it before (or without) that app: ``run_checks`` reports it when missing.
+register_check("indonesian_language")
+
+
+def registered_check_names() -> frozenset[str]:
+    """Every check name a definition may use (this module need not wait for the app registry)."""
+    return frozenset(KNOWN_CHECKS)
 
 
 def registry() -> dict[str, CheckFunction]:
@@ -106,6 +114,10 @@ def _body_images(page) -> Iterator[Any]:
 
 
 def _images_in(block, value) -> Iterator[Any]:
+    # Imported here: they need the app registry, and the check names must be readable without it.
+    from wagtail.blocks import ListBlock, StreamBlock, StructBlock
+    from wagtail.images.blocks import ImageBlock
+
     if value is None:
         return
     if isinstance(block, ImageBlock):  # before StructBlock: ImageBlock is one
