@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.utils import timezone
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from home.models import InstitutionSettings
-from home.tenancy import sites_for_user
+from home.tenancy import sites_for_user, time_zone_named
 
 
 def institution_for_request(request) -> InstitutionSettings | None:
@@ -45,9 +43,9 @@ class InstitutionTimezoneMiddleware:
     def __call__(self, request):
         request.institution = institution_for_request(request)
         if request.institution:
-            zone = request.institution.time_zone
-            timezone.activate(zoneinfo.ZoneInfo(zone))
-            _default_admin_zone(request, zone)
+            zone = time_zone_named(request.institution.time_zone)
+            timezone.activate(zone)
+            _default_admin_zone(request, zone.key)
         try:
             return self.get_response(request)
         finally:

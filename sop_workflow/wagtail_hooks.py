@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.permissions import policy_registry
 
 from sop_workflow import urls
-from sop_workflow.access import leadership_sites, member_sites
 from sop_workflow.components import DispositionsPanel, FreshnessPanel, SopTasksPanel
-from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry
+from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
+from sop_workflow.permissions import viewable
 from sop_workflow.views.dispositions import DispositionViewSet
 from sop_workflow.views.registers import IntakeRegisterViewSet
 
@@ -41,7 +42,7 @@ def register_intake_register_viewset():
 
 class IntakeRegisterMenuItem(MenuItem):
     def is_shown(self, request):
-        return IntakeRegisterEntry.objects.filter(site__in=member_sites(request.user)).exists()
+        return viewable(IntakeRegisterEntry, request.user).exists()
 
 
 @hooks.register("register_reports_menu_item")
@@ -56,14 +57,12 @@ def register_intake_register_menu_item():
 
 class ComplianceReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return leadership_sites(request.user).exists()
+        return policy_registry.get_by_type(StepTiming).user_has_permission(request.user, "view")
 
 
 class SopDocumentMenuItem(MenuItem):
     def is_shown(self, request):
-        return InstalledSop.objects.filter(
-            site__in=member_sites(request.user), is_current=True
-        ).exists()
+        return viewable(InstalledSop, request.user).filter(is_current=True).exists()
 
 
 @hooks.register("register_reports_menu_item")
@@ -84,11 +83,12 @@ def register_sop_document_menu_item():
 def record_buttons(page, user, view_name=None, next_url=None):
     """The page's *nomor agenda* and "Archive record" in the header's menu, once it has them."""
     record = (
-        ArchiveRecord.objects.filter(page_id=page.pk, site__in=member_sites(user))
+        viewable(ArchiveRecord, user)
+        .filter(page_id=page.pk)
         .order_by("-archived_at", "-pk")
         .first()
     )
-    entry = IntakeRegisterEntry.objects.filter(page_id=page.pk, site__in=member_sites(user)).first()
+    entry = viewable(IntakeRegisterEntry, user).filter(page_id=page.pk).first()
     if entry is not None:
         yield Button(
             _("Agenda number %(number)s") % {"number": entry.agenda_number},

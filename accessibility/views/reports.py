@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, Site
 
 from accessibility.status import live_pages, page_status
-from home.tenancy import sites_for_user
+from home.permissions import MEMBER, InstitutionPermissionPolicy
+
+#: Members read the report of their institutions' pages; operators of every one. Not registered:
+#: the policy of ``Site`` itself stays Wagtail's (sites are managed by operators only).
+REPORT_POLICY = InstitutionPermissionPolicy(Site, site_lookup="pk", view=MEMBER)
 
 STATUS_CHOICES = (("incomplete", _("Something missing")), ("complete", _("Complete")))
 
@@ -34,7 +37,9 @@ class AccessibilityReportFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        self.filters["site"].queryset = sites_for_user(request.user).order_by("site_name")
+        self.filters["site"].queryset = REPORT_POLICY.sites_for(request.user, "view").order_by(
+            "site_name"
+        )
 
     def filter_site(self, queryset, name, value):
         return queryset.filter(path__startswith=value.root_page.path) if value else queryset
@@ -84,26 +89,25 @@ class AccessibilityReportView(ReportView):
         "problems": _("Problems"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not sites_for_user(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_policy = REPORT_POLICY
+    permission_required = "view"  # of an institution: being one of its members
 
     @cached_property
-    def permission_policy(self):
-        return None  # access is membership of an institution (dispatch, sites_for_user)
+    def sites(self):
+        """The institutions whose pages the user may see in the report."""
+        return REPORT_POLICY.instances_user_has_permission_for(self.request.user, "view")
 
     def get_filename(self):
         return f"aksesibilitas-{datetime.date.today():%Y-%m-%d}"
 
     def get_base_queryset(self):
-        return live_pages(sites_for_user(self.request.user)).filter(depth__gte=2)
+        return live_pages(self.sites).filter(depth__gte=2)
 
     @cached_property
     def institutions(self) -> dict[str, str]:
         return {
             path: name or host
-            for path, name, host in sites_for_user(self.request.user).values_list(
+            for path, name, host in self.sites.values_list(
                 "root_page__path", "site_name", "hostname"
             )
         }

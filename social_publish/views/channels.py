@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -16,13 +17,13 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
-from home.admin_views import TenantQuerysetMixin
+from home.admin_views import TenantViewSetMixin
 from social_publish import connect
 from social_publish.health import check_channel
 from social_publish.models import Channel, ChannelKind, ChannelStatus
-from social_publish.permissions import admin_sites
 from social_publish.views.mixins import check_instance
 
 SESSION_KEY = "social_publish_oauth"
@@ -30,6 +31,11 @@ SESSION_KEY = "social_publish_oauth"
 
 def channel_policy():
     return policy_registry.get_by_type(Channel)
+
+
+def admin_sites(user) -> QuerySet[Site]:
+    """The institutions whose channels ``user`` may manage (the channel policy decides)."""
+    return channel_policy().sites_for(user, "change")
 
 
 def require_admin(request) -> None:
@@ -47,7 +53,7 @@ def chosen_site_id(request) -> int:
     return site.pk
 
 
-class ChannelIndexView(TenantQuerysetMixin, generic.IndexView):
+class ChannelIndexView(generic.IndexView):
     @cached_property
     def header_buttons(self):
         if not admin_sites(self.request.user).exists():
@@ -71,16 +77,7 @@ class ChannelIndexView(TenantQuerysetMixin, generic.IndexView):
         return buttons
 
 
-class ChannelEditView(TenantQuerysetMixin, generic.EditView):
-    object_actions = ("change",)
-
-
-class ChannelDeleteView(TenantQuerysetMixin, generic.DeleteView):
-    object_actions = ("delete",)
-
-
-class ChannelInspectView(TenantQuerysetMixin, generic.InspectView):
-    object_actions = ("view",)
+class ChannelInspectView(generic.InspectView):
     fields = ["site", "kind", "name", "account_id", "status", "status_detail",
               "publish_by_default", "connected_by", "connected_at", "checked_at"]
 
@@ -191,7 +188,7 @@ class CheckView(View):
         return redirect("social_publish_channels:index")
 
 
-class ChannelViewSet(ModelViewSet):
+class ChannelViewSet(TenantViewSetMixin, ModelViewSet):
     model = Channel
     name = "social_publish_channels"
     url_prefix = "social/channels"
@@ -203,8 +200,6 @@ class ChannelViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     index_view_class = ChannelIndexView
-    edit_view_class = ChannelEditView
-    delete_view_class = ChannelDeleteView
     inspect_view_class = ChannelInspectView
     list_display = [
         "name",

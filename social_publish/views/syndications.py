@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from home.admin_views import TenantQuerysetMixin
+from home.admin_views import TenantViewSetMixin
 from home.tenancy import site_for_page, sites_for_user
 from social_publish import delivery
 from social_publish.models import Channel, LinkReport, Syndication, SyndicationState
@@ -28,15 +28,12 @@ def syndication_policy():
     return policy_registry.get_by_type(Syndication)
 
 
-class SyndicationIndexView(TenantQuerysetMixin, generic.IndexView):
-    object_actions = ("view",)
-
+class SyndicationIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("channel", "page")
 
 
-class SyndicationInspectView(TenantQuerysetMixin, generic.InspectView):
-    object_actions = ("view",)
+class SyndicationInspectView(generic.InspectView):
     fields = ["page", "channel", "round", "state", "attempts", "permalink", "external_id",
               "last_error", "created_at", "started_at", "next_attempt_at", "sent_at"]
 
@@ -118,7 +115,7 @@ class ShareAgainView(View):
         return redirect("social_publish_syndications:page", page_id=page.pk)
 
 
-class SyndicationViewSet(ModelViewSet):
+class SyndicationViewSet(TenantViewSetMixin, ModelViewSet):
     model = Syndication
     name = "social_publish_syndications"
     url_prefix = "social/syndications"

@@ -5,14 +5,13 @@ whose definition has an archive step, with the approved revision, the approvals 
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
-from home.models import InstitutionSettings
+from home.tenancy import institution_time_zone
 from sop_workflow.definition import Kind, SopDefinition, Step
 from sop_workflow.models import (
     ArchiveCounter,
@@ -92,13 +91,8 @@ def approvals(workflow_state: WorkflowState) -> list[dict]:
 
 
 def _local_year(site_id: int) -> int:
-    zone = (
-        InstitutionSettings.objects.filter(site_id=site_id)
-        .values_list("time_zone", flat=True)
-        .first()
-        or "Asia/Jakarta"
-    )
-    return timezone.now().astimezone(ZoneInfo(zone)).year
+    """The current year where the institution is (its time zone)."""
+    return timezone.now().astimezone(institution_time_zone(site_id)).year
 
 
 def _next_number(site_id: int, year: int) -> int:

@@ -26,8 +26,9 @@ from django_q.tasks import async_task
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Site
 
-from home.models import InstitutionRole, NewsIndexPage, NewsPage
-from sop_workflow.access import MemberRecordsPolicy
+from home.models import NewsIndexPage, NewsPage
+from home.permissions import LEADERSHIP, MEMBER, InstitutionPermissionPolicy
+from home.tenancy import institution_time_zone, sites_for_user
 from sop_workflow.definition import Kind, load_definition
 from sop_workflow.models import Disposition, DispositionStatus, InstalledSop
 
@@ -53,16 +54,9 @@ def _instruction_keys(definition_hash: str, text: str, key: str) -> frozenset[st
 
 
 def instructing_sites(user) -> QuerySet[Site]:
-    """Sites where ``user`` may give a disposition (every site for an operator)."""
-    if not user.is_authenticated or not user.is_active:
-        return Site.objects.none()
-    if user.is_superuser:
-        return Site.objects.all()
-    allowed = []
-    for role in InstitutionRole.objects.filter(group__user=user).select_related("site"):
-        if role.is_leadership or role.key in instruction_role_keys(role.site):
-            allowed.append(role.site_id)
-    return Site.objects.filter(pk__in=allowed)
+    """Sites where ``user`` may give a disposition: a leadership role, or a role of the SOP's
+    instruction steps (every site for an operator)."""
+    return sites_for_user(user, leadership=True, role_keys=instruction_role_keys)
 
 
 def is_assignee(user, disposition: Disposition) -> bool:
@@ -101,13 +95,16 @@ def require_assignee(user, disposition: Disposition) -> None:
         raise PermissionDenied(_("Only the assignee of this disposition may carry it out."))
 
 
-class DispositionPermissionPolicy(MemberRecordsPolicy):
+class DispositionPermissionPolicy(InstitutionPermissionPolicy):
     """Dispositions are records: added by instructing roles, viewed by members, never edited."""
 
-    def user_has_permission(self, user, action: str) -> bool:
+    view = MEMBER
+    add = LEADERSHIP  # and the roles of the SOP's instruction steps (``instructing_sites``)
+
+    def sites_for(self, user, action: str) -> QuerySet[Site]:
         if action == "add":
-            return instructing_sites(user).exists()
-        return super().user_has_permission(user, action)
+            return instructing_sites(user)
+        return super().sites_for(user, action)
 
 
 @transaction.atomic
@@ -217,10 +214,7 @@ def notify_assignees(disposition_pk: int) -> int:
 
 
 def _zone(disposition: Disposition):
-    from home.models import InstitutionSettings
-
-    settings_row = InstitutionSettings.objects.filter(site_id=disposition.site_id).first()
-    return settings_row.time_zone if settings_row else settings.TIME_ZONE
+    return institution_time_zone(disposition.site_id)
 
 
 def display_name(user) -> str:

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.models import InstitutionSettings
+from home.tenancy import institution_time_zone
 from sop_workflow.models import IntakeCounter, IntakeRegisterEntry
 
 
 def _local_year(site: Site) -> int:
-    zone = (
-        InstitutionSettings.objects.filter(site=site).values_list("time_zone", flat=True).first()
-        or "Asia/Jakarta"
-    )
-    return timezone.now().astimezone(ZoneInfo(zone)).year
+    """The current year where the institution is (its time zone)."""
+    return timezone.now().astimezone(institution_time_zone(site)).year
 
 
 def register_intake(page, site: Site, user=None) -> IntakeRegisterEntry:

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.models import InstitutionSettings
+from home.tenancy import institution_time_zones
 from sop_workflow.definition import Kind
 from sop_workflow.models import StepOutcome, StepTiming
 
@@ -151,9 +151,6 @@ def slowest_items(timings: Iterable[StepTiming], limit: int = 5) -> list[StepTim
 
 # --------------------------------------------------------------------------- the monthly trend
 
-DEFAULT_ZONE = "Asia/Jakarta"
-
-
 @dataclass
 class MonthStats:
     """One calendar month of one institution: items processed and step times within standard."""
@@ -196,16 +193,6 @@ class MonthlyTrend:
     months: list[MonthStats]
 
 
-def institution_zones(site_ids: Iterable[int]) -> dict[int, ZoneInfo]:
-    """Each institution's time zone (its profile), Asia/Jakarta when it has none."""
-    zones = dict(
-        InstitutionSettings.objects.filter(site_id__in=list(site_ids)).values_list(
-            "site_id", "time_zone"
-        )
-    )
-    return {site_id: ZoneInfo(zones.get(site_id) or DEFAULT_ZONE) for site_id in site_ids}
-
-
 def _month(moment: datetime | date, zone: ZoneInfo | None = None) -> date:
     if isinstance(moment, datetime) and zone is not None:
         moment = moment.astimezone(zone)
@@ -240,7 +227,7 @@ def monthly_trend(
     names.update({t.site_id: t.site.site_name or t.site.hostname for t in timings})
     if not names:
         return []
-    zones = institution_zones(names)
+    zones = institution_time_zones(names)
     stats: dict[tuple[int, date], MonthStats] = {}
     for timing in timings:
         month = _month(timing.started_at, zones[timing.site_id])

@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.utils import timezone
-from wagtail.models import Revision, Site, TaskState, WorkflowState
+from wagtail.models import Revision, TaskState, WorkflowState
 
-from home.models import InstitutionSettings
 from sop_workflow.definition import Kind
 from sop_workflow.models import (
     AbstractSopTask,
@@ -18,19 +17,7 @@ from sop_workflow.models import (
     StepTiming,
 )
 from sop_workflow.records.dispositions import disposition_for_page
-from sop_workflow.timekeeping.working_time import WorkingCalendar
-
-
-def calendar_for_site(site: Site | int) -> WorkingCalendar:
-    """The institution's working calendar: its time zone and office hours, national holidays."""
-    site_id = site if isinstance(site, int) else site.pk
-    settings = InstitutionSettings.objects.filter(site_id=site_id).first()
-    if settings is None:
-        return WorkingCalendar()
-    try:
-        return WorkingCalendar(settings.time_zone, settings.office_hours or None)
-    except ValueError:  # unreadable office hours must not stop moderation
-        return WorkingCalendar(settings.time_zone)
+from sop_workflow.timekeeping.working_time import calendar_for_site
 
 
 def _seconds(delta: timedelta | None) -> int | None:

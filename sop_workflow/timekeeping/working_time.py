@@ -36,6 +36,7 @@ __all__ = [
     "HolidayProvider",
     "OfficeHours",
     "WorkingCalendar",
+    "calendar_for_site",
     "indonesian_holidays",
     "parse_day_hours",
 ]
@@ -392,3 +393,25 @@ class WorkingCalendar:
         """
         limit = standard_time if isinstance(standard_time, timedelta) else standard_time.max
         return None if limit is None else self.add_working_time(start, limit)
+
+
+def calendar_for_site(site: Any) -> WorkingCalendar:
+    """The institution's working calendar: its time zone (``home.tenancy``) and office hours
+    (its profile; Mon-Fri without one, or when they cannot be read), national holidays.
+
+    ``site`` is a ``Site`` or its id. Needs the Django project (the rest of this module not).
+    """
+    from home.models import InstitutionSettings
+    from home.tenancy import institution_time_zone
+
+    site_id = site if isinstance(site, int) else site.pk
+    zone = institution_time_zone(site_id)
+    hours = (
+        InstitutionSettings.objects.filter(site_id=site_id)
+        .values_list("office_hours", flat=True)
+        .first()
+    )
+    try:
+        return WorkingCalendar(zone, hours or None)
+    except ValueError:  # unreadable office hours must not stop moderation
+        return WorkingCalendar(zone)

@@ -20,10 +20,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Site
 
-from home.admin_views import TenantQuerysetMixin
+from home.admin_views import TenantViewSetMixin
 from home.models import InstitutionRole
-from home.tenancy import sites_for_user, users_visible_to
+from home.tenancy import users_visible_to
 from sop_workflow.models import Disposition, DispositionStatus
+from sop_workflow.permissions import viewable
 from sop_workflow.records import dispositions
 
 
@@ -74,9 +75,7 @@ class DispositionForm(WagtailAdminModelForm):
         return cleaned
 
 
-class DispositionIndexView(TenantQuerysetMixin, generic.IndexView):
-    object_actions = ("view",)
-
+class DispositionIndexView(generic.IndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -134,8 +133,7 @@ class DispositionCreateView(generic.CreateView):
         return reverse("sop_workflow_dispositions:inspect", args=[self.object.pk])
 
 
-class DispositionInspectView(TenantQuerysetMixin, generic.InspectView):
-    object_actions = ("view",)
+class DispositionInspectView(generic.InspectView):
     template_name = "sop_workflow/dispositions/inspect.html"
     fields = []  # the template shows the disposition and its chain as people read them
 
@@ -164,9 +162,7 @@ class WriteDraftView(View):
     """POST: the assignee starts the news draft from the disposition and goes to its editor."""
 
     def post(self, request, pk: int):
-        disposition = get_object_or_404(
-            Disposition.objects.filter(site__in=sites_for_user(request.user)), pk=pk
-        )
+        disposition = get_object_or_404(viewable(Disposition, request.user), pk=pk)
         try:
             page = dispositions.write_draft(disposition, request.user)
         except PermissionDenied as error:
@@ -194,7 +190,7 @@ def _deadline_status(disposition: Disposition) -> str:
     return disposition.get_status_display()
 
 
-class DispositionViewSet(ModelViewSet):
+class DispositionViewSet(TenantViewSetMixin, ModelViewSet):
     model = Disposition
     name = "sop_workflow_dispositions"
     url_prefix = "sop/dispositions"

@@ -13,8 +13,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from home.models import InstitutionSettings
-from sop_workflow.access import member_sites
 from sop_workflow.models import ArchiveRecord, InstalledSop
+from sop_workflow.permissions import viewable
 from sop_workflow.records import pdf
 from sop_workflow.records.sop_document import procedure_table
 
@@ -24,7 +24,7 @@ SOP_TEMPLATE = "sop_workflow/print/sop_document.html"
 
 def _member_object(request, model, pk: int):
     """``model`` row ``pk`` of one of the user's institutions (every one for operators), or 404."""
-    return get_object_or_404(model.objects.filter(site__in=member_sites(request.user)), pk=pk)
+    return get_object_or_404(viewable(model, request.user), pk=pk)
 
 
 def _institution(site_id: int):
@@ -113,9 +113,9 @@ def _pdf_response(request, template: str, context: dict, filename: str):
 
 def sop_index(request):
     """ "Cetak SOP": the user's institution's current SOP, or a list for operators."""
-    current = InstalledSop.objects.filter(
-        site__in=member_sites(request.user), is_current=True
-    ).select_related("site")
+    current = (
+        viewable(InstalledSop, request.user).filter(is_current=True).select_related("site")
+    )
     if len(current) == 1:
         return redirect("sop_workflow:sop_print", current[0].pk)
     return TemplateResponse(

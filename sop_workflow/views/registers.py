@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.admin_views import TenantQuerysetMixin
+from home.admin_views import TenantViewSetMixin
 from home.models import NewsType
 from sop_workflow.models import IntakeRegisterEntry
 
@@ -16,9 +16,7 @@ def news_type_label(entry: IntakeRegisterEntry) -> str:
     return NewsType(entry.news_type).label if entry.news_type in NewsType.values else ""
 
 
-class IntakeRegisterIndexView(TenantQuerysetMixin, generic.IndexView):
-    object_actions = ("view",)
-
+class IntakeRegisterIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("site", "registered_by", "page")
 
@@ -31,11 +29,7 @@ class IntakeRegisterIndexView(TenantQuerysetMixin, generic.IndexView):
         return super().search_queryset(queryset)
 
 
-class IntakeRegisterInspectView(TenantQuerysetMixin, generic.InspectView):
-    object_actions = ("view",)
-
-
-class IntakeRegisterViewSet(ModelViewSet):
+class IntakeRegisterViewSet(TenantViewSetMixin, ModelViewSet):
     model = IntakeRegisterEntry
     name = "sop_workflow_intake_register"
     url_prefix = "sop/intake-register"
@@ -47,7 +41,6 @@ class IntakeRegisterViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     index_view_class = IntakeRegisterIndexView
-    inspect_view_class = IntakeRegisterInspectView
     form_fields = ["title"]  # required by ModelViewSet; nobody may add or edit (policy)
     list_display = [
         Column("agenda_number", label=gettext_lazy("Agenda number"), sort_key="number"),

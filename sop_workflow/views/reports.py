@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +12,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
+from wagtail.permissions import policy_registry
 
-from sop_workflow.access import leadership_sites
 from sop_workflow.models import StepOutcome, StepTiming
 from sop_workflow.timekeeping.compliance import (
     bar_chart_svg,
@@ -39,7 +38,8 @@ class ComplianceReportFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
-        self.filters["site"].queryset = leadership_sites(request.user).order_by("site_name")
+        policy = policy_registry.get_by_type(StepTiming)
+        self.filters["site"].queryset = policy.sites_for(request.user, "view").order_by("site_name")
 
 
 class ComplianceReportView(ReportView):
@@ -89,23 +89,19 @@ class ComplianceReportView(ReportView):
         "rejections": _("Rejections"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not leadership_sites(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = "view"  # of step timings: the institution's leadership roles
 
     @cached_property
     def permission_policy(self):
-        return None  # access is decided by the institution's leadership roles (dispatch)
+        return policy_registry.get_by_type(StepTiming)
 
     def get_filename(self):
         return f"kepatuhan-sop-{datetime.date.today():%Y-%m-%d}"
 
     def get_base_queryset(self):
         return (
-            StepTiming.objects.filter(
-                site__in=leadership_sites(self.request.user), finished_at__isnull=False
-            )
+            self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+            .filter(finished_at__isnull=False)
             .exclude(outcome=StepOutcome.CANCELLED)
             .select_related("site")
             .order_by("started_at", "pk")
