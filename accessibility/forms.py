@@ -28,8 +28,11 @@ UNGATED_WORKFLOW_ACTIONS = frozenset({"reject", "paraf"})
 class AlternativesRequiredMixin:
     """Mixed into a page form: publish/submit/approve fail while :func:`missing_alternatives`."""
 
-    def _post_clean(self) -> None:
-        super()._post_clean()  # the instance now carries the submitted values
+    def full_clean(self) -> None:
+        """Django's validation of the form and its model, then the gate."""
+        super().full_clean()  # the instance now carries the submitted values
+        if not self.is_bound or (self.empty_permitted and not self.has_changed()):
+            return  # Django validated nothing, so neither does the gate
         if self.is_deferred_validation or not self._moves_towards_publication():
             return
         problems = missing_alternatives(self._page_as_submitted())

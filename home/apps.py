@@ -8,6 +8,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import admin_tenancy
+        from django.core import checks
 
-        admin_tenancy.scope_admin_filters()
+        from . import wagtail_patches
+
+        wagtail_patches.apply()
+        checks.register(wagtail_patches.check_patch_targets, checks.Tags.compatibility)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 from wagtail.models import Site
-from wagtail.users.models import UserProfile
 
 from home.models import InstitutionSettings
 from home.tenancy import sites_for_user, time_zone_named
+from home.wagtail_patches import give_admin_time_zone
 
 
 def institution_for_request(request) -> InstitutionSettings | None:
@@ -30,10 +30,7 @@ def _default_admin_zone(request, zone: str) -> None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not request.path.startswith("/admin/"):
         return
-    profile = UserProfile.get_for_user(user)
-    if not profile.current_time_zone:
-        profile.current_time_zone = zone
-    user.wagtail_userprofile = profile  # the instance Wagtail's admin views will read
+    give_admin_time_zone(user, zone)
 
 
 class InstitutionTimezoneMiddleware:

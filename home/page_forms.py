@@ -23,7 +23,7 @@ class InstitutionPageForm(WagtailAdminPageForm):
     def save(self, commit=True):
         if commit and self.instance.pk:
             rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
-            if transaction.get_connection().in_atomic_block:
+            if not transaction.get_autocommit():  # inside a transaction: lock the row
                 rows = rows.select_for_update()
             current = rows.values(*PUBLICATION_FIELDS).first()
             for field, value in (current or {}).items():

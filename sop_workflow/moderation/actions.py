@@ -21,13 +21,14 @@ from sop_workflow.moderation.paraf import owed_paraf, paraf_roles, record_paraf
 REJECT = ("reject", _("Request changes"), True)
 
 
-def _is_member(task: AbstractSopTask, user) -> bool:
-    return user.is_superuser or task._user_in_groups(user)
+def _is_member(task: AbstractSopTask, obj, user) -> bool:
+    """An operator, or a member of one of the task's groups (Wagtail's own test, cached)."""
+    return task.user_can_access_editor(obj, user)
 
 
 def actions_for(task: AbstractSopTask, obj, user) -> list[tuple[str, str, bool]]:
     """The ``(name, label, needs_modal)`` actions ``user`` may take on ``task`` for ``obj``."""
-    if not _is_member(task, user):
+    if not _is_member(task, obj, user):
         return []
     if task.paraf:
         return [REJECT, *_paraf_actions(task, obj, user)]

@@ -26,13 +26,6 @@ def _publishes_immediately(workflow_state) -> bool:
     return bool(state and getattr(state.task.specific, "publish_immediately", False))
 
 
-def drop_go_live_at(revision) -> None:
-    """The SOP says publish at once: the approved revision must not be scheduled."""
-    if revision.content.get("go_live_at"):
-        revision.content["go_live_at"] = None
-        revision.save(update_fields=["content"])
-
-
 def finish_workflow(workflow_state, user=None) -> None:
     """Publish the approved revision when an SOP workflow is approved.
 
@@ -43,6 +36,8 @@ def finish_workflow(workflow_state, user=None) -> None:
     Workflows that are not an installed SOP's keep Wagtail's behaviour (with its permission
     check).
     """
+    from home.wagtail_patches import drop_go_live_at  # edits the revision's content
+
     if not is_sop_workflow(workflow_state.workflow_id):
         publish_workflow_state(workflow_state, user=user)
         return

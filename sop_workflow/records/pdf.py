@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.storage import FileSystemStorage
 from django.template.loader import render_to_string
-from django.utils._os import safe_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -107,7 +107,7 @@ def local_path(url: str) -> Path | None:
 def _static_file(name: str) -> str | None:
     if getattr(settings, "STATIC_ROOT", None):
         try:
-            candidate = safe_join(settings.STATIC_ROOT, name)
+            candidate = FileSystemStorage(location=settings.STATIC_ROOT).path(name)
         except ValueError:  # outside STATIC_ROOT (../)
             return None
         if Path(candidate).is_file():
@@ -119,7 +119,7 @@ def _static_file(name: str) -> str | None:
 
 def _media_file(name: str) -> str | None:
     try:
-        return safe_join(settings.MEDIA_ROOT, name)
+        return FileSystemStorage(location=settings.MEDIA_ROOT).path(name)
     except ValueError:  # outside MEDIA_ROOT (../)
         return None
 
