@@ -8,14 +8,14 @@ per institution. This module reads and checks those files into frozen dataclasse
 from __future__ import annotations
 
 import datetime
-import re
-import tomllib
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, NoReturn, get_args
+from typing import Any, get_args
 
 from cms.demo import schema
+from cms.demo.tomlcheck import DemoDataError, Table, read_toml
 
+__all__ = ["DATA_DIR", "DISPOSITIONS", "INSTITUTIONS", "NEWS", "DemoDataError", "load_demo"]
 FIVE_W_ONE_H = ("what", "who", "when", "where", "why", "how")
 DATA_DIR = Path(__file__).with_name("data")
 _INSTITUTION_TEXTS = [f.name for f in fields(schema.Institution)][1:-1]  # key, profile_body
@@ -24,78 +24,9 @@ _CHECKS: dict[str, dict[str, Any]] = {
     "sop_key": {"pattern": "[a-z][a-z0-9_]*"},
     "brand_colour": {"pattern": "#[0-9A-Fa-f]{6}"},
 }
-Demo = tuple[
-    tuple[schema.Institution, ...], tuple[schema.NewsItem, ...], tuple[schema.DispositionItem, ...]
-]
 
 
-class DemoDataError(ValueError):
-    """A demo data file is missing, is not TOML, or has a missing, unknown or wrong key."""
-
-
-class _Table:
-    """One TOML table of a file; every read names the file and the key path when it fails."""
-
-    def __init__(self, path: Path, where: str, data: Any) -> None:
-        self.path, self.where, self.data, self.read = path, where, data, set()
-        if not isinstance(data, dict):
-            self.fail("", "must be a table")
-
-    def name(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where and key else self.where or key
-
-    def fail(self, key: str, message: str) -> NoReturn:
-        raise DemoDataError(f"{self.path.name}: {self.name(key)}: {message}")
-
-    def get(self, key: str, kind: type, what: str, default: Any = ...) -> Any:
-        self.read.add(key)
-        if key not in self.data and default is ...:
-            self.fail(key, "is missing")
-        found = self.data.get(key, default)
-        if not isinstance(found, kind) or isinstance(found, bool) != (kind is bool):
-            self.fail(key, f"must be {what}, not {found!r}")
-        return found
-
-    def text(self, key: str, *, choices: tuple[str, ...] = (), pattern: str = "") -> str:
-        found = self.get(key, str, "text")
-        if not found.strip():
-            self.fail(key, "must not be empty")
-        if choices and found not in choices:
-            self.fail(key, f"must be one of {', '.join(choices)}, not {found!r}")
-        if pattern and not re.fullmatch(pattern, found):
-            self.fail(key, f"must match {pattern}, not {found!r}")
-        return found
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        items = self.get(key, list, "a list of texts")
-        for n, item in enumerate(items):
-            if not isinstance(item, str) or not item.strip():
-                self.fail(f"{key}[{n}]", f"must be a non-empty text, not {item!r}")
-        return tuple(items)
-
-    def tables(self, key: str) -> list[_Table]:
-        items = self.get(key, list, "an array of tables ([[...]])", [])
-        return [_Table(self.path, self.name(f"{key}[{n}]"), t) for n, t in enumerate(items)]
-
-    def table(self, key: str) -> _Table:
-        return _Table(self.path, self.name(key), self.get(key, dict, "a table"))
-
-    def done(self) -> None:
-        """Refuse keys nobody read: a misspelt key must not vanish silently."""
-        if unknown := sorted(set(self.data) - self.read):
-            self.fail(unknown[0], f"is not a known key (known: {', '.join(sorted(self.read))})")
-
-
-def _read(path: Path) -> _Table:
-    try:
-        return _Table(path, "", tomllib.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise DemoDataError(f"{path.name}: file is missing from {path.parent}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise DemoDataError(f"{path.name}: not valid TOML: {error}") from None
-
-
-def _block(t: _Table) -> schema.Block:
+def _block(t: Table) -> schema.Block:
     kinds = [kind for kind in ("paragraph", "heading", "quote") if kind in t.data]
     if len(kinds) != 1:
         t.fail("", f"needs exactly one of paragraph, heading or quote, not {sorted(t.data)}")
@@ -110,7 +41,7 @@ def _block(t: _Table) -> schema.Block:
     return block
 
 
-def _image(t: _Table, alt_text: dict[str, str]) -> schema.Illustration:
+def _image(t: Table, alt_text: dict[str, str]) -> schema.Illustration:
     scene = t.text("scene", choices=get_args(schema.Scene))
     if "description" not in t.data and scene not in alt_text:
         t.fail("description", f"is missing, and shared.toml has no alt_text for {scene!r}")
@@ -121,8 +52,8 @@ def _image(t: _Table, alt_text: dict[str, str]) -> schema.Illustration:
     return image
 
 
-def _news(t: _Table, key: str, alt_text: dict[str, str]) -> schema.NewsItem:
-    date = t.get("date", datetime.date, "a date (2025-02-13)")
+def _news(t: Table, key: str, alt_text: dict[str, str]) -> schema.NewsItem:
+    date = t.get("date", datetime.date, "a date without quotes (2025-02-13)")
     if isinstance(date, datetime.datetime):
         t.fail("date", "must be a date without a time")
     five_w = t.table("five_w_one_h")
@@ -142,26 +73,26 @@ def _news(t: _Table, key: str, alt_text: dict[str, str]) -> schema.NewsItem:
     return item
 
 
-def _institution(t: _Table, key: str, office_hours: str) -> schema.Institution:
+def _institution(t: Table, key: str, office_hours: str) -> schema.Institution:
     texts = {name: t.text(name, **_CHECKS.get(name, {})) for name in _INSTITUTION_TEXTS}
     body = tuple(p.replace("{office_hours}", office_hours) for p in t.texts("profile_body"))
     t.done()
     return schema.Institution(key=key, **texts, profile_body=body)
 
 
-def _disposition(t: _Table, key: str) -> schema.DispositionItem:
+def _disposition(t: Table, key: str) -> schema.DispositionItem:
     texts = {name: t.text(name) for name in ("from_role", "to_role", "activity", "material")}
     days = t.get("days_to_deadline", int, "a whole number of days from today")
     t.done()
     return schema.DispositionItem(institution=key, **texts, days_to_deadline=days)
 
 
-def load_demo(directory: Path = DATA_DIR) -> Demo:
-    """Read and check ``shared.toml`` and the institution files it lists; raise DemoDataError.
+def load_demo(directory: Path = DATA_DIR) -> schema.Demo:
+    """Read and check ``shared.toml`` and the institution files it lists, in its order.
 
-    Returns the institutions, their news and their open dispositions, in the listed order.
+    Raises DemoDataError, naming the file and the key, at the first problem.
     """
-    shared = _read(directory / "shared.toml")
+    shared = read_toml(directory / "shared.toml")
     keys = shared.texts("institutions")
     office_hours = shared.text("office_hours")
     alt = shared.table("alt_text")
@@ -174,7 +105,7 @@ def load_demo(directory: Path = DATA_DIR) -> Demo:
         shared.fail("institutions", f"does not list {unlisted[0]}.toml")
     institutions, news, dispositions = [], [], []
     for key in keys:
-        data = _read(directory / f"{key}.toml")
+        data = read_toml(directory / f"{key}.toml")
         institutions.append(_institution(data.table("institution"), key, office_hours))
         for item in data.tables("news"):
             news.append(_news(item, key, alt_text))
@@ -182,7 +113,7 @@ def load_demo(directory: Path = DATA_DIR) -> Demo:
                 item.fail("title", "is the title of an earlier news item (seed_demo would skip it)")
         dispositions += [_disposition(d, key) for d in data.tables("dispositions")]
         data.done()
-    return tuple(institutions), tuple(news), tuple(dispositions)
+    return schema.Demo(tuple(institutions), tuple(news), tuple(dispositions))
 
 
 INSTITUTIONS, NEWS, DISPOSITIONS = load_demo()

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 InstitutionType = Literal["kapanewon", "kalurahan", "kecamatan", "dinas"]
 NewsType = Literal["kegiatan", "pengumuman", "siaran_pers", "artikel", "agenda", "informasi_publik"]
@@ -70,3 +70,11 @@ class DispositionItem:
     activity: str
     material: str
     days_to_deadline: int
+
+
+class Demo(NamedTuple):
+    """All of the demo, in the order of ``shared.toml``."""
+
+    institutions: tuple[Institution, ...]
+    news: tuple[NewsItem, ...]
+    dispositions: tuple[DispositionItem, ...]
