@@ -1,0 +1,80 @@
+"""The shape of the demo content: frozen dataclasses, no Django.
+
+``cms.demo.content`` fills them from the TOML files under ``cms/demo/data/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+InstitutionType = Literal["kapanewon", "kalurahan", "kecamatan", "dinas"]
+NewsType = Literal["kegiatan", "pengumuman", "siaran_pers", "artikel", "agenda", "informasi_publik"]
+# Only meeting, field, road, building, chart and market have their own drawing (and alt text).
+Scene = Literal[
+    "meeting", "field", "road", "market", "office", "health",
+    "ceremony", "farm", "river", "chart", "building", "classroom",
+]  # fmt: skip
+# ("paragraph", "<p>…</p>"), ("heading", "…") or ("quote", {"quote": "…", "attribution": "…"})
+Block = tuple[str, str] | tuple[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Institution:
+    key: str
+    official_name: str
+    short_name: str
+    hostname: str
+    institution_type: InstitutionType
+    parent_region: str
+    address: str
+    phone: str
+    email: str
+    time_zone: str
+    sop_key: str
+    brand_colour: str
+    profile_intro: str
+    # One rich-text paragraph block each: tugas dan fungsi, visi, misi, alamat layanan.
+    profile_body: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Illustration:
+    title: str
+    description: str
+    scene: Scene
+    share: bool = False
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    institution: str
+    title: str
+    date: str
+    news_type: NewsType
+    lead: str
+    body: tuple[Block, ...]
+    tags: tuple[str, ...]
+    # Keys: what, who, when, where, why, how (the SOP's 5W+1H coverage narrative).
+    five_w_one_h: dict[str, str]
+    images: tuple[Illustration, ...]
+
+
+@dataclass(frozen=True)
+class DispositionItem:
+    """An open *disposisi* waiting in the demo, so the dashboard panel has something to show."""
+
+    institution: str
+    from_role: str
+    to_role: str
+    activity: str
+    material: str
+    days_to_deadline: int
+
+
+class Demo(NamedTuple):
+    """All of the demo, in the order of ``shared.toml``."""
+
+    institutions: tuple[Institution, ...]
+    news: tuple[NewsItem, ...]
+    dispositions: tuple[DispositionItem, ...]
