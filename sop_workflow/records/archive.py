@@ -5,14 +5,12 @@ whose definition has an archive step, with the approved revision, the approvals 
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
-from home.models import InstitutionSettings
 from sop_workflow.definition import Kind, SopDefinition, Step
 from sop_workflow.models import (
     ArchiveCounter,
@@ -23,6 +21,7 @@ from sop_workflow.models import (
     StepOutcome,
     StepTiming,
 )
+from sop_workflow.records.numbering import local_year, next_number
 
 #: Used when the SOP's number carries no classification code (e.g. "B/000.8.3.2/00767" does).
 DEFAULT_CLASSIFICATION = "000.8.3.2"
@@ -91,27 +90,6 @@ def approvals(workflow_state: WorkflowState) -> list[dict]:
     return rows
 
 
-def _local_year(site_id: int) -> int:
-    zone = (
-        InstitutionSettings.objects.filter(site_id=site_id)
-        .values_list("time_zone", flat=True)
-        .first()
-        or "Asia/Jakarta"
-    )
-    return timezone.now().astimezone(ZoneInfo(zone)).year
-
-
-def _next_number(site_id: int, year: int) -> int:
-    """Gapless per institution and year: the counter row stays locked until the commit."""
-    ArchiveCounter.objects.bulk_create(
-        [ArchiveCounter(site_id=site_id, year=year)], ignore_conflicts=True
-    )
-    counter = ArchiveCounter.objects.select_for_update().get(site_id=site_id, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
-
-
 def _time_archive_step(record: ArchiveRecord, step: Step) -> None:
     """The system files the record itself: the step starts at go-live and ends at once."""
     StepTiming.objects.create(
@@ -145,12 +123,12 @@ def archive_publication(page, revision) -> ArchiveRecord | None:
     step = archive_step(installed.definition) if installed else None
     if step is None or ArchiveRecord.objects.filter(workflow_state=workflow_state).exists():
         return None
-    year = _local_year(installed.site_id)
+    year = local_year(installed.site_id)
     intake = IntakeRegisterEntry.objects.filter(page_id=page.pk).first()
     record = ArchiveRecord.objects.create(
         site_id=installed.site_id,
         year=year,
-        number=_next_number(installed.site_id, year),
+        number=next_number(ArchiveCounter, installed.site_id, year),
         classification_code=classification_code(installed.definition),
         page_id=page.pk,
         revision=revision,
