@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
+from sop_workflow import conf
 from sop_workflow.definition import Kind, SopDefinition, Step
 from sop_workflow.models import (
     ArchiveCounter,
@@ -23,8 +23,6 @@ from sop_workflow.models import (
 )
 from sop_workflow.records.numbering import local_year, next_number
 
-#: Used when the SOP's number carries no classification code (e.g. "B/000.8.3.2/00767" does).
-DEFAULT_CLASSIFICATION = "000.8.3.2"
 _CODE = re.compile(r"\b\d{3}(?:\.\d+)+\b")
 
 
@@ -42,7 +40,7 @@ def classification_code(definition: SopDefinition) -> str:
     match = _CODE.search(definition.sop.number or "")
     if match:
         return match.group(0)
-    return getattr(settings, "SOP_ARCHIVE_CLASSIFICATION", DEFAULT_CLASSIFICATION)
+    return conf.get("SOP_ARCHIVE_CLASSIFICATION")
 
 
 def _approved_workflow_state(page) -> WorkflowState | None:
