@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from django.conf import settings
+from accessibility import conf
 
 IMAGE_EXTENSIONS = r"jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif"
 # "IMG_2024.jpg", "foto kegiatan.png", "DSC01234", "WhatsApp Image 2024-03-01 at 09.12.33",
@@ -32,7 +32,6 @@ PLACEHOLDERS = frozenset(
         "logo", "banner", "thumbnail", "grafis",
     }
 )
-DEFAULT_MIN_LENGTH = 5
 
 
 class AltTextFault(Enum):
@@ -46,7 +45,7 @@ class AltTextFault(Enum):
 
 def min_length() -> int:
     """The shortest alt text accepted (setting ``ACCESSIBILITY_MIN_ALT_LENGTH``)."""
-    return int(getattr(settings, "ACCESSIBILITY_MIN_ALT_LENGTH", DEFAULT_MIN_LENGTH))
+    return int(conf.get("ACCESSIBILITY_MIN_ALT_LENGTH"))
 
 
 def alt_text_fault(text: str | None) -> AltTextFault | None:

@@ -36,10 +36,10 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from accessibility import conf
 from accessibility.speech.abbreviations import ABBREVIATIONS
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,6 @@ __all__ = [
     "split_sentences",
 ]
 
-DEFAULT_MAX_SENTENCE_WORDS = 25
 LONG_WORD_SYLLABLES = 5
 HUNSPELL_DICTIONARY = "id_ID"
 # Words of local government and of the demo region hunspell-id does not know.
@@ -155,7 +154,7 @@ class LanguageAdvice:
 
 
 def max_sentence_words() -> int:
-    return int(getattr(settings, "ACCESSIBILITY_MAX_SENTENCE_WORDS", DEFAULT_MAX_SENTENCE_WORDS))
+    return int(conf.get("ACCESSIBILITY_MAX_SENTENCE_WORDS"))
 
 
 # --- sentences and syllables ------------------------------------------------------------
@@ -210,7 +209,7 @@ def readability(sentences: list[str]) -> Readability | None:
 
 # --- spelling ---------------------------------------------------------------------------
 def hunspell_path() -> str | None:
-    return shutil.which(getattr(settings, "ACCESSIBILITY_HUNSPELL", "hunspell"))
+    return shutil.which(conf.get("ACCESSIBILITY_HUNSPELL"))
 
 
 _ADDRESS = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+", re.IGNORECASE)
@@ -225,7 +224,7 @@ def _candidates(sentences: list[str]) -> list[str]:
         for word in _WORD.findall(" ".join(sentence.split()[1:]))
         if word[0].isupper()
     }
-    extra = getattr(settings, "ACCESSIBILITY_SPELLING_WORDS", ())
+    extra = conf.get("ACCESSIBILITY_SPELLING_WORDS")
     accepted = KNOWN_WORDS | {word.lower() for word in extra}
     abbreviations = {key.rstrip(".").lower() for key in ABBREVIATIONS}
     seen: dict[str, None] = {}

@@ -3,18 +3,17 @@ finish a workflow that would publish a page lacking alternatives."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import pre_save
 from django_q.tasks import async_task
 from wagtail.signals import page_published
 
-DEFAULT_MODELS = ("home.newspage",)
+from accessibility import conf
 
 
 def versioned_models() -> set[str]:
     """Page models (``app_label.modelname``) that get audio and braille versions."""
-    names = getattr(settings, "ACCESSIBILITY_VERSIONED_PAGE_MODELS", DEFAULT_MODELS)
+    names = conf.get("ACCESSIBILITY_VERSIONED_PAGE_MODELS")
     return {name.lower() for name in names}
 
 

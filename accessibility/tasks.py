@@ -12,12 +12,12 @@ import logging
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Page
 
+from accessibility import conf
 from accessibility.braille import to_brf, to_unicode_braille
 from accessibility.models import AudioVersion, BrailleVersion
 from accessibility.speech import get_backend
@@ -31,7 +31,7 @@ NOT_LIVE = "not live"
 
 def speech_backend():
     """The engine named by ``ACCESSIBILITY_SPEECH_BACKEND`` (espeak-ng when unset)."""
-    return get_backend(getattr(settings, "ACCESSIBILITY_SPEECH_BACKEND", None) or None)
+    return get_backend(conf.get("ACCESSIBILITY_SPEECH_BACKEND") or None)
 
 
 def _live_article(page_id: int) -> tuple[Page, SpokenArticle] | None:

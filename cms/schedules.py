@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django_q.models import Schedule
 
-# name -> (function path, args, minutes between runs)
+# name -> (function path, args, minutes between runs); every function is in an app's tasks.py.
 SCHEDULES: dict[str, tuple[str, str, int]] = {
     # Wagtail only publishes pages whose go-live time has come when this command runs.
-    "publish_scheduled": ("django.core.management.call_command", "'publish_scheduled'", 1),
+    "publish_scheduled": ("cms.tasks.publish_scheduled", "", 1),
     # Social publishing: restart jobs of dead workers and lost retries; check channel tokens.
     "social_sweep": ("social_publish.tasks.sweep", "", 5),
     "social_health_check": ("social_publish.tasks.health_check", "", 24 * 60),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Substr
 from wagtail.admin.ui.components import Component
@@ -13,6 +12,7 @@ from wagtail.models import Page, TaskState
 
 from home.models import InstitutionSettings
 from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
+from sop_workflow import conf
 from sop_workflow.models import SopApprovalTask, SopPublicationTask, SopTaskState
 from sop_workflow.records.dispositions import assigned_to, display_name
 from sop_workflow.timekeeping import sla
@@ -89,7 +89,7 @@ class DispositionsPanel(Component):
 
 
 def freshness_days() -> int:
-    return int(getattr(settings, "SOP_FRESHNESS_DAYS", 14))
+    return int(conf.get("SOP_FRESHNESS_DAYS"))
 
 
 def _last_published(sites) -> dict[str, object]:

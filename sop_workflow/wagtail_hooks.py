@@ -1,4 +1,5 @@
-"""Admin hooks of ``sop_workflow``: URLs, menu items, page buttons and dashboard panels."""
+"""Admin hooks of ``sop_workflow``: URLs, menu items, page buttons and dashboard panels; what
+the SOP decides for ``social_publish`` (channels, link-report roles)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,12 +8,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
-from sop_workflow import urls
+from sop_workflow import channels, urls
 from sop_workflow.components import DispositionsPanel, FreshnessPanel, SopTasksPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
 from sop_workflow.permissions import viewable
 from sop_workflow.views.dispositions import DispositionViewSet
 from sop_workflow.views.registers import IntakeRegisterViewSet
+
+hooks.register("social_publish_channel_selector", channels.platform_choice)
+hooks.register("social_publish_channel_limit", channels.fixed_channel_kinds)
+hooks.register("social_publish_report_recipients", channels.link_report_roles)
 
 
 @hooks.register("register_admin_urls")

@@ -8,10 +8,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail import hooks
 
 from social_publish.delivery import claim, deliver, resume_channel
 from social_publish.models import Channel, LinkReport, Syndication
-from social_publish.selection import register_channel_selector, unregister
 from tests.social_support import (  # noqa: F401 - fixtures
     ckan_channel,
     facebook_channel,
@@ -239,14 +239,11 @@ def test_a_registered_selector_decides_the_channels(bunder, fake_graph, fake_x):
     facebook_channel(bunder, fake_graph)
     x_only = x_channel(bunder, fake_x)
 
-    def choose_x(*, page, revision, site):
+    def choose_x(*, page, revision, site, channels):
         return [x_only]
 
-    register_channel_selector(choose_x)
-    try:
+    with hooks.register_temporarily("social_publish_channel_selector", choose_x):
         page = bunder.news()
-    finally:
-        unregister(choose_x)
     assert [r.channel for r in Syndication.objects.filter(page_id=page.pk)] == [x_only]
 
 

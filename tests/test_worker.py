@@ -30,6 +30,21 @@ def test_worker_publishes_a_page_whose_go_live_time_has_come(qcluster, bantul): 
     revision.approved_go_live_at = page.go_live_at
     revision.save()
 
-    async_task(SCHEDULES["publish_scheduled"][0], "publish_scheduled")
+    async_task(SCHEDULES["publish_scheduled"][0])
 
     assert wait_until(lambda: NewsPage.objects.get(pk=page.pk).live, timeout=60)
+
+
+@pytest.mark.django_db
+def test_jobs_queued_by_earlier_releases_still_find_their_function():
+    import pydoc
+
+    from sop_workflow import tasks
+
+    # How a django-q2 worker finds the function a queued job names.
+    assert pydoc.locate("sop_workflow.dispositions.notify_assignees") is (
+        tasks.notify_disposition_assignees
+    )
+    assert pydoc.locate("sop_workflow.notifications.send_task_submitted_email") is (
+        tasks.send_task_submitted_email
+    )

@@ -24,9 +24,7 @@ def queue_task_submitted_email(sender, instance, user=None, **kwargs) -> None:
     """Signal handler: queue the e-mail once the task state is committed."""
     state_pk, user_pk = instance.pk, getattr(user, "pk", None)
     transaction.on_commit(
-        lambda: async_task(
-            "sop_workflow.moderation.notifications.send_task_submitted_email", state_pk, user_pk
-        )
+        lambda: async_task("sop_workflow.tasks.send_task_submitted_email", state_pk, user_pk)
     )
 
 

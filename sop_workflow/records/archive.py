@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
-from home.tenancy import institution_time_zone
+from sop_workflow import conf
 from sop_workflow.definition import Kind, SopDefinition, Step
 from sop_workflow.models import (
     ArchiveCounter,
@@ -22,9 +21,8 @@ from sop_workflow.models import (
     StepOutcome,
     StepTiming,
 )
+from sop_workflow.records.numbering import local_year, next_number
 
-#: Used when the SOP's number carries no classification code (e.g. "B/000.8.3.2/00767" does).
-DEFAULT_CLASSIFICATION = "000.8.3.2"
 _CODE = re.compile(r"\b\d{3}(?:\.\d+)+\b")
 
 
@@ -42,7 +40,7 @@ def classification_code(definition: SopDefinition) -> str:
     match = _CODE.search(definition.sop.number or "")
     if match:
         return match.group(0)
-    return getattr(settings, "SOP_ARCHIVE_CLASSIFICATION", DEFAULT_CLASSIFICATION)
+    return conf.get("SOP_ARCHIVE_CLASSIFICATION")
 
 
 def _approved_workflow_state(page) -> WorkflowState | None:
@@ -90,22 +88,6 @@ def approvals(workflow_state: WorkflowState) -> list[dict]:
     return rows
 
 
-def _local_year(site_id: int) -> int:
-    """The current year where the institution is (its time zone)."""
-    return timezone.now().astimezone(institution_time_zone(site_id)).year
-
-
-def _next_number(site_id: int, year: int) -> int:
-    """Gapless per institution and year: the counter row stays locked until the commit."""
-    ArchiveCounter.objects.bulk_create(
-        [ArchiveCounter(site_id=site_id, year=year)], ignore_conflicts=True
-    )
-    counter = ArchiveCounter.objects.select_for_update().get(site_id=site_id, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
-
-
 def _time_archive_step(record: ArchiveRecord, step: Step) -> None:
     """The system files the record itself: the step starts at go-live and ends at once."""
     StepTiming.objects.create(
@@ -139,12 +121,12 @@ def archive_publication(page, revision) -> ArchiveRecord | None:
     step = archive_step(installed.definition) if installed else None
     if step is None or ArchiveRecord.objects.filter(workflow_state=workflow_state).exists():
         return None
-    year = _local_year(installed.site_id)
+    year = local_year(installed.site_id)
     intake = IntakeRegisterEntry.objects.filter(page_id=page.pk).first()
     record = ArchiveRecord.objects.create(
         site_id=installed.site_id,
         year=year,
-        number=_next_number(installed.site_id, year),
+        number=next_number(ArchiveCounter, installed.site_id, year),
         classification_code=classification_code(installed.definition),
         page_id=page.pk,
         revision=revision,

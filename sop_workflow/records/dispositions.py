@@ -173,9 +173,7 @@ def mark_submitted(page_id: int) -> None:
 def queue_notification(disposition: Disposition) -> None:
     """E-mail the assignee from django-q2 once the disposition is committed."""
     pk = disposition.pk
-    transaction.on_commit(
-        lambda: async_task("sop_workflow.records.dispositions.notify_assignees", pk)
-    )
+    transaction.on_commit(lambda: async_task("sop_workflow.tasks.notify_disposition_assignees", pk))
 
 
 def recipients(disposition: Disposition) -> list[str]:

@@ -6,38 +6,27 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.tenancy import institution_time_zone
 from sop_workflow.models import IntakeCounter, IntakeRegisterEntry
-
-
-def _local_year(site: Site) -> int:
-    """The current year where the institution is (its time zone)."""
-    return timezone.now().astimezone(institution_time_zone(site)).year
+from sop_workflow.records.numbering import local_year, next_number
 
 
 def register_intake(page, site: Site, user=None) -> IntakeRegisterEntry:
     """Give ``page`` its *nomor agenda* (once; a resubmission keeps its number).
 
-    The counter row is locked (``select_for_update``) until the surrounding transaction ends,
-    so parallel submissions queue up and a rolled-back submission gives its number back:
-    numbers are unique and gapless.
+    The number comes from :func:`~sop_workflow.records.numbering.next_number`: the counter
+    stays locked until the surrounding transaction ends, so parallel submissions queue up and a
+    rolled-back submission gives its number back: numbers are unique and gapless.
     """
     existing = IntakeRegisterEntry.objects.filter(page_id=page.pk).first()
     if existing is not None:
         return existing
-    year = _local_year(site)
+    year = local_year(site.pk)
     with transaction.atomic():
-        IntakeCounter.objects.bulk_create(
-            [IntakeCounter(site=site, year=year)], ignore_conflicts=True
-        )
-        counter = IntakeCounter.objects.select_for_update().get(site=site, year=year)
-        counter.last_number += 1
-        counter.save(update_fields=["last_number"])
         specific = page.specific
         return IntakeRegisterEntry.objects.create(
             site=site,
             year=year,
-            number=counter.last_number,
+            number=next_number(IntakeCounter, site.pk, year),
             page_id=page.pk,
             revision=page.get_latest_revision(),
             title=page.title,

@@ -22,6 +22,7 @@ from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import TaskState
 
 from home.models import InstitutionRole
+from sop_workflow import conf
 from sop_workflow.models import AbstractSopTask, ReminderKind, SopReminder, SopTaskState
 from sop_workflow.timekeeping import sla
 from sop_workflow.timekeeping.timing import calendar_for_site
@@ -29,7 +30,7 @@ from sop_workflow.timekeeping.timing import calendar_for_site
 
 def escalation_factor() -> float:
     """How many standard times a step may run before it is escalated."""
-    return float(getattr(settings, "SOP_ESCALATION_FACTOR", 2))
+    return float(conf.get("SOP_ESCALATION_FACTOR"))
 
 
 def due_kinds(task: AbstractSopTask, standing: sla.Sla) -> list[str]:
