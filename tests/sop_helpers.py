@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.conftest import Institution, ensure_wagtail_roots
+from tests.institutions import Institution, ensure_wagtail_roots
 
 SOPS = {
     "kapanewon_bantul": ("bantul", "Kapanewon Bantul", "kapanewon"),

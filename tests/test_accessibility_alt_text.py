@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accessibility.alternatives import AltTextFault, alt_text_fault
 from accessibility.checks import missing_alternatives
 from home.models import StandardPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,9 @@ from accessibility.braille import back_translate, prepare_text
 from accessibility.models import AudioVersion, BrailleVersion
 from accessibility.spoken import spoken_article
 from accessibility.tasks import UNCHANGED, generate_audio, generate_braille
-from accessibility.tooling import require_library, require_tool
-from tests.conftest import host_client
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
+from tests.institutions import host_client
+from tests.tooling import require_library, require_tool
+from tests.worker import wait_until
 
 BODY = [
     {"type": "heading", "value": {"text": "Usulan warga", "level": "h2"}, "id": "h1"},

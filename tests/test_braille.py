@@ -17,7 +17,7 @@ from accessibility.braille.translate import (
     to_brf,
     to_unicode_braille,
 )
-from accessibility.tooling import require_library, require_path
+from tests.tooling import require_library, require_path
 
 TITLE = "Pemkab Bantul Salurkan Bantuan Rp 1.500.000 untuk 1.250 Keluarga"
 

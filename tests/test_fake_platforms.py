@@ -19,8 +19,6 @@ from requests_oauthlib import OAuth2Session
 
 from tests.fakes import FakeCkan, FakeGoogle, FakeGraph, FakeX
 
-pytest_plugins = ["tests.fakes.fixtures"]
-
 REDIRECT = "http://127.0.0.1:9/oauth/callback"
 
 

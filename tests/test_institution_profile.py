@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 pytestmark = pytest.mark.django_db
 

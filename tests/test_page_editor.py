@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from home.models import NewsPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 from tests.test_accessibility_alt_text import edit_data
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, override_settings
 
 from home.models import NewsPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from wagtail.models import Site, WorkflowPage
 
 from home.models import InstitutionRole, InstitutionSettings, NewsPage
 from sop_workflow.models import InstalledSop
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang"}
 

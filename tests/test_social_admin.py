@@ -6,14 +6,8 @@ import pytest
 from django.urls import reverse
 
 from social_publish.models import Channel, Syndication
-from tests.social_support import (  # noqa: F401 - fixtures
-    connect_through_consent,
-    facebook_channel,
-    run_jobs,
-    social_env,
-)
+from tests.social_support import connect_through_consent, facebook_channel, run_jobs
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 

@@ -6,16 +6,14 @@ import pytest
 from django.urls import reverse
 
 from social_publish.models import SocialMessage, Syndication
-from tests.social_support import (  # noqa: F401 - fixtures
+from tests.social_support import (
     facebook_channel,
     instagram_channel,
     run_jobs,
-    social_env,
     x_channel,
     youtube_channel,
 )
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 LONG_URL = "https://bunder.localhost/berita/" + "a" * 200

@@ -12,17 +12,15 @@ from django.utils import timezone
 from social_publish.delivery import claim, deliver, resume_channel
 from social_publish.models import Channel, LinkReport, Syndication
 from social_publish.selection import register_channel_selector, unregister
-from tests.social_support import (  # noqa: F401 - fixtures
+from tests.social_support import (
     ckan_channel,
     facebook_channel,
     instagram_channel,
     run_jobs,
-    social_env,
     time_travel,
     x_channel,
 )
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = pytest.mark.usefixtures("social_env")
 
 

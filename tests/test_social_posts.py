@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from social_publish.posts import IG_MAX_RATIO, IG_MIN_RATIO, build_post
-from tests.conftest import png_bytes
+from tests.institutions import png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,8 @@ from django.utils import timezone
 
 from social_publish.delivery import deliver
 from social_publish.models import Channel, LinkReport, Syndication
-from tests.social_support import social_env, x_channel  # noqa: F401 - fixtures
+from tests.social_support import x_channel
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 INSTITUTIONS, PAGES_EACH = 5, 20

@@ -17,18 +17,15 @@ from wagtail.test.utils.form_data import streamfield
 
 from social_publish.models import Channel, LinkReport, Syndication
 from sop_workflow.models import StepTiming
-from tests.social_support import (  # noqa: F401 - fixture
+from tests.social_support import (
     connect_through_consent,
     document,
     facebook_channel,
     instagram_channel,
-    social_env,
     x_channel,
 )
 from tests.sop_helpers import act, as_user, create_with_sop, current_task, draft, latest, submit
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
-
-pytest_plugins = ["tests.fakes.fixtures"]
+from tests.worker import wait_until
 
 
 @pytest.mark.worker

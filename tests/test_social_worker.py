@@ -15,10 +15,8 @@ from django.db.models import F
 from social_publish import conf
 from social_publish.delivery import sweep
 from social_publish.models import LinkReport, Syndication
-from tests.social_support import facebook_channel, social_env, x_channel  # noqa: F401
-from tests.worker import alive, connected_to, descendants, qcluster, wait_until  # noqa: F401
-
-pytest_plugins = ["tests.fakes.fixtures"]
+from tests.social_support import facebook_channel, x_channel
+from tests.worker import alive, connected_to, descendants, wait_until
 
 
 @pytest.mark.worker

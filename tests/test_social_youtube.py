@@ -7,14 +7,8 @@ import os
 import pytest
 
 from social_publish.models import Syndication
-from tests.social_support import (  # noqa: F401 - fixture
-    document,
-    run_jobs,
-    social_env,
-    youtube_channel,
-)
+from tests.social_support import document, run_jobs, youtube_channel
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 

@@ -10,10 +10,9 @@ from django.urls import reverse
 
 from sop_workflow.definition import bundled_definitions
 from sop_workflow.models import ArchiveRecord, StepTiming
-from tests.social_support import facebook_channel, run_jobs, social_env  # noqa: F401 - fixture
+from tests.social_support import facebook_channel, run_jobs
 from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = pytest.mark.django_db
 
 

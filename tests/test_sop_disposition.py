@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 
 from home.models import InstitutionRole, NewsPage
 from sop_workflow.models import Disposition, DispositionStatus, StepTiming
-from tests.conftest import host_client
+from tests.institutions import host_client
 from tests.sop_helpers import as_user, create_with_sop, submit
 
 pytestmark = pytest.mark.django_db

@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from accessibility.tooling import require_tool
 from sop_workflow.models import ArchiveRecord, InstalledSop
 from sop_workflow.records import pdf
-from tests.conftest import png_bytes
+from tests.institutions import png_bytes
 from tests.sop_helpers import SOPS, as_user, create_with_sop
 from tests.test_sop_archive import publish_through_dpmk
+from tests.tooling import require_tool
 
 pytestmark = pytest.mark.django_db
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "pdf"

@@ -22,7 +22,7 @@ from accessibility.speech.backends import (
     split_for_speech,
 )
 from accessibility.speech.normalize import normalize
-from accessibility.tooling import require_tool
+from tests.tooling import require_tool
 
 ARTICLE = """Pemkab Bantul Gelar Musrenbang Tingkat Kapanewon
 

@@ -9,7 +9,7 @@ from django_q.tasks import async_task
 
 from cms.schedules import SCHEDULES
 from home.models import NewsPage
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
+from tests.worker import wait_until
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import NewsPage
-from tests.browser.conftest import log_in, screenshot, site_url
+from tests.browser.support import log_in, screenshot, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

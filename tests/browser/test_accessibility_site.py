@@ -11,9 +11,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from accessibility.tasks import generate_audio, generate_braille
-from accessibility.tooling import require_library, require_tool
 from home.models import StandardPage
-from tests.browser.conftest import DESKTOP, screenshot, site_url
+from tests.browser.support import DESKTOP, screenshot, site_url
+from tests.tooling import require_library, require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,10 +8,8 @@ import re
 import pytest
 
 from social_publish.models import Channel, Syndication
-from tests.browser.conftest import log_in, screenshot, site_url
-from tests.social_support import social_env  # noqa: F401 - fixture
+from tests.browser.support import log_in, screenshot, site_url
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from home.models import NewsPage
 from sop_workflow.models import Disposition, DispositionStatus
-from tests.browser.conftest import PHONE, log_in, screenshot, site_url
+from tests.browser.support import PHONE, log_in, screenshot, site_url
 from tests.sop_helpers import create_with_sop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
