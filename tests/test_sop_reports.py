@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from home.models import InstitutionSettings
 from sop_workflow.models import InstalledSop, StepTiming
 from sop_workflow.timekeeping.compliance import percentile
 from tests.sop_helpers import as_user, create_with_sop
@@ -87,6 +88,30 @@ def test_xlsx_export_is_offered(client, bantul):
 
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
+
+
+# 16:30 UTC on 31 January 2026: still 31 January in Jakarta (WIB, the server's zone),
+# already 1 February in Jayapura (WIT).
+LATE_ON_31_JANUARY = datetime(2026, 1, 31, 16, 30, tzinfo=UTC)
+
+
+def test_the_export_is_dated_by_the_institutions_calendar(
+    client, bantul, monkeypatch, django_user_model
+):
+    InstitutionSettings.objects.filter(site=bantul.site).update(time_zone="Asia/Jayapura")
+    monkeypatch.setattr(timezone, "now", lambda: LATE_ON_31_JANUARY)
+
+    member = as_user(client, bantul.user("panewu")).get(REPORT, {"export": "csv"})
+    client.force_login(django_user_model.objects.create_superuser("op", "op@x.id", "x"))
+    chosen = client.get(REPORT, {"export": "csv", "site": bantul.site.pk})
+    unchosen = client.get(REPORT, {"export": "csv"})
+
+    assert member["Content-Disposition"] == 'attachment; filename="kepatuhan-sop-2026-02-01.csv"'
+    assert chosen["Content-Disposition"] == 'attachment; filename="kepatuhan-sop-2026-02-01.csv"'
+    # An operator's report of every institution is dated in the operator's zone (WIB).
+    assert unchosen["Content-Disposition"] == (
+        'attachment; filename="kepatuhan-sop-2026-01-31.csv"'
+    )
 
 
 def test_other_institutions_and_non_leadership_roles_see_nothing_of_it(client, bantul):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
+import zoneinfo
 
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, Site
 
 from accessibility.status import live_pages, page_status
+from home.models import InstitutionSettings
 from home.tenancy import sites_for_user
 
 STATUS_CHOICES = (("incomplete", _("Something missing")), ("complete", _("Complete")))
@@ -94,7 +96,18 @@ class AccessibilityReportView(ReportView):
         return None  # access is membership of an institution (dispatch, sites_for_user)
 
     def get_filename(self):
-        return f"aksesibilitas-{datetime.date.today():%Y-%m-%d}"
+        return f"aksesibilitas-{timezone.localdate(timezone=self.report_zone()):%Y-%m-%d}"
+
+    def report_zone(self) -> zoneinfo.ZoneInfo | None:
+        """The chosen institution's time zone; ``None`` (the request's zone, which
+        home.middleware sets to the member's institution's) when none is chosen."""
+        valid = self.filters is not None and self.filters.is_valid()
+        site = self.filters.form.cleaned_data.get("site") if valid else None
+        if site is None:
+            return None
+        zone = InstitutionSettings.objects.filter(site=site).values_list("time_zone", flat=True)
+        name = zone.first()
+        return zoneinfo.ZoneInfo(name) if name else None
 
     def get_base_queryset(self):
         return live_pages(sites_for_user(self.request.user)).filter(depth__gte=2)

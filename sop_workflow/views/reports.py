@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from sop_workflow.access import leadership_sites
 from sop_workflow.models import StepOutcome, StepTiming
 from sop_workflow.timekeeping.compliance import (
     bar_chart_svg,
+    institution_zones,
     monthly_trend,
     slowest_items,
     step_statistics,
@@ -99,7 +99,11 @@ class ComplianceReportView(ReportView):
         return None  # access is decided by the institution's leadership roles (dispatch)
 
     def get_filename(self):
-        return f"kepatuhan-sop-{datetime.date.today():%Y-%m-%d}"
+        # Today in the chosen institution; otherwise in the request's zone (the member's
+        # institution's, set by home.middleware), never the server's.
+        site = self._filter_value("site")
+        zone = institution_zones([site.pk])[site.pk] if site else None
+        return f"kepatuhan-sop-{timezone.localdate(timezone=zone):%Y-%m-%d}"
 
     def get_base_queryset(self):
         return (
