@@ -213,7 +213,8 @@ def test_changed_text_replaces_the_braille_file_and_deletes_the_old_one(
     new = BrailleVersion.objects.get(page=article)
     assert len(callbacks) == 1  # the deletion waits for the commit
     assert new.file.name == new_name != old_name
-    assert new.file.name.endswith(".brf") and storage.exists(new.file.name)
+    assert new.file.name.endswith(".brf")
+    assert storage.exists(new.file.name)
     assert not storage.exists(old_name)
     assert "2026" in back_translate(new.file.read())
     assert list((Path(storage.path(new.file.name)).parent).iterdir()) == [
@@ -263,5 +264,7 @@ def test_article_offers_audio_and_braille_only_while_they_match_the_live_text(cl
 
     audio = AudioVersion.objects.get(page=article)
     assert f'<source src="{audio.file.url}" type="audio/mpeg">' in current
-    assert "<details" in current and BrailleVersion.objects.get(page=article).file.url in current
-    assert "<audio" not in stale and ".brf" not in stale
+    assert "<details" in current
+    assert BrailleVersion.objects.get(page=article).file.url in current
+    assert "<audio" not in stale
+    assert ".brf" not in stale

@@ -124,7 +124,8 @@ def test_jenawi_every_channel_connected_on_its_screens_gets_exactly_one_post(
     assert rows["facebook"].permalink == fb_post["permalink_url"]
     assert rows["instagram"].permalink == ig_post["permalink"]
     assert rows["youtube"].permalink.endswith(video_post["id"])
-    assert video_post["content"] == video_bytes and len(fake_google.captions) == 1
+    assert video_post["content"] == video_bytes
+    assert len(fake_google.captions) == 1
     assert rows["x"].permalink == f"https://x.com/{fake_x.username}/status/{tweet['id']}"
     assert tweet["media_ids"] == list(fake_x.media)  # the share image, uploaded first
     assert rows["ckan"].permalink.endswith(package["name"])

@@ -32,7 +32,8 @@ def test_nothing_is_sent_before_the_standard_passes_in_working_time(client):
 
     sent = send_due_follow_ups(at=datetime(2025, 3, 3, 7, 35, tzinfo=WIB))  # 10 working min
 
-    assert sent == [] and mail.outbox == []
+    assert sent == []
+    assert mail.outbox == []
 
 
 @pytest.mark.django_db

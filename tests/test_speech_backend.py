@@ -185,9 +185,11 @@ def test_get_backend_default_is_espeak() -> None:
 
 def test_get_backend_loads_a_dotted_path_with_options() -> None:
     backend = get_backend("accessibility.speech.backends.EspeakNgBackend", rate=150)
-    assert isinstance(backend, EspeakNgBackend) and backend.rate == 150
+    assert isinstance(backend, EspeakNgBackend)
+    assert backend.rate == 150
     plugin = get_backend("tests.test_speech_backend:RecordingBackend", label="x")
-    assert isinstance(plugin, RecordingBackend) and plugin.label == "x"
+    assert isinstance(plugin, RecordingBackend)
+    assert plugin.label == "x"
 
 
 def test_get_backend_rejects_bad_paths() -> None:

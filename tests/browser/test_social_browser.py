@@ -56,5 +56,6 @@ def test_connect_facebook_compose_and_see_the_permalink(
     )
     row = Syndication.objects.get(page_id=page.pk)
     screenshot(browser_page, "social-page-status")
-    assert row.state == "sent" and fake_graph.posts[0]["message"].startswith("Pasar murah Sabtu")
+    assert row.state == "sent"
+    assert fake_graph.posts[0]["message"].startswith("Pasar murah Sabtu")
     assert browser_page.get_by_role("link", name=row.permalink).is_visible()
