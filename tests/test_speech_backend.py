@@ -138,7 +138,7 @@ def test_a_failing_tool_reports_its_stderr(tools: None, tmp_path: Path) -> None:
 
 
 def test_empty_text_is_refused(tools: None, tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Nothing to speak: the text is empty."):
         EspeakNgBackend().synthesize(" \n ", tmp_path / "x.mp3")
 
 
