@@ -48,7 +48,7 @@ def test_bantul_panewu_rejects_incomplete_5w1h_then_approves_and_website_manager
 
     assert submit(as_user(client, manager), page).status_code == 302
     assert current_task(page).step_number == 3
-    assert act(as_user(client, outsider), page, "approve").status_code in (403, 404)
+    assert act(as_user(client, outsider), page, "approve").status_code == 403
     assert act(as_user(client, bantul.user("peliput")), page, "approve").status_code == 403
 
     refused = act(as_user(client, panewu), page, "approve")
