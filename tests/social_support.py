@@ -1,11 +1,13 @@
-"""Helpers of the social_publish tests: settings pointing at the fakes, channels, jobs."""
+"""Helpers of the social_publish tests: channels, documents, jobs.
+
+The ``social_env`` fixture (settings pointing at the fakes) is in :mod:`tests.fixtures.social`.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-import pytest
 import requests
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -14,35 +16,6 @@ from wagtail.documents import get_document_model
 
 from social_publish.models import Channel, Syndication
 from tests.fakes import FakeCkan, FakeGoogle, FakeGraph, FakeX
-
-
-@pytest.fixture
-def social_env(monkeypatch, settings, fake_graph, fake_google, fake_x):
-    """Point social_publish at the fakes through the environment (a qcluster inherits it)."""
-    values = {
-        "SOCIAL_GRAPH_BASE_URL": f"{fake_graph.base_url}/v25.0",
-        "SOCIAL_FACEBOOK_DIALOG_URL": f"{fake_graph.base_url}/v25.0/dialog/oauth",
-        "SOCIAL_FACEBOOK_APP_ID": fake_graph.app_id,
-        "SOCIAL_FACEBOOK_APP_SECRET": fake_graph.app_secret,
-        "SOCIAL_GOOGLE_BASE_URL": fake_google.base_url,
-        "SOCIAL_GOOGLE_AUTH_URL": f"{fake_google.base_url}/o/oauth2/v2/auth",
-        "SOCIAL_GOOGLE_TOKEN_URL": f"{fake_google.base_url}/token",
-        "SOCIAL_GOOGLE_CLIENT_ID": fake_google.client_id,
-        "SOCIAL_GOOGLE_CLIENT_SECRET": fake_google.client_secret,
-        "SOCIAL_X_BASE_URL": fake_x.base_url,
-        "SOCIAL_X_AUTH_URL": f"{fake_x.base_url}/i/oauth2/authorize",
-        "SOCIAL_X_CLIENT_ID": fake_x.client_id,
-        "SOCIAL_X_CLIENT_SECRET": fake_x.client_secret,
-        "SOCIAL_IG_POLL_SECONDS": "0",
-        "SOCIAL_HTTP_TIMEOUT": "5",
-        "SOCIAL_RETRY_BASE_SECONDS": "1",
-        "SOCIAL_YOUTUBE_CHUNK_BYTES": str(256 * 1024),
-        "OAUTHLIB_INSECURE_TRANSPORT": "1",
-        "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    return values
 
 
 def document(institution, name: str, content: bytes):

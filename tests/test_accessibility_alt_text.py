@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from accessibility.alternatives import AltTextFault, alt_text_fault
 from accessibility.checks import missing_alternatives
 from home.models import StandardPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,8 @@ def test_saving_a_draft_with_missing_alt_text_is_allowed(client, bantul, draft):
 
     # Saved, not refused: Wagtail redirects back to the editor, without the problems list.
     editor = reverse("wagtailadmin_pages:edit", args=[draft.pk])
-    assert response.redirect_chain and response.redirect_chain[-1][0] == editor
+    assert response.redirect_chain
+    assert response.redirect_chain[-1][0] == editor
     assert 'class="accessibility-problems"' not in response.content.decode()
     draft.refresh_from_db()
     new_revisions = draft.revisions.exclude(pk__in=revisions_before)
@@ -198,7 +199,8 @@ def test_saving_a_draft_with_missing_alt_text_is_allowed(client, bantul, draft):
     }
     assert ">Isi berita.</p>" in paragraph["value"]
     assert [p.kind for p in missing_alternatives(content)] == ["image"]
-    assert not draft.live and draft.has_unpublished_changes
+    assert not draft.live
+    assert draft.has_unpublished_changes
     assert not Page.objects.get(pk=draft.pk).live
 
 

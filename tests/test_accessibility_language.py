@@ -12,7 +12,7 @@ from accessibility.language import (
     language_problems,
     split_sentences,
 )
-from accessibility.tooling import require_path, require_tool
+from tests.tooling import require_path, require_tool
 
 
 @pytest.fixture

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accessibility.models import AudioVersion, BrailleVersion
 from accessibility.spoken import spoken_article
+from home.models import InstitutionSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -68,8 +71,30 @@ def test_status_filter_and_csv_export(client, content):
     csv = client.get(reverse(REPORT), {"export": "csv"})
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
 
-    assert "Pasar Bantul ramai" not in incomplete and "Kerja bakti tanpa alt" in incomplete
-    assert "IMG_2024" in body and "Kabar rahasia Bunder" not in body
+    assert "Pasar Bantul ramai" not in incomplete
+    assert "Kerja bakti tanpa alt" in incomplete
+    assert "IMG_2024" in body
+    assert "Kabar rahasia Bunder" not in body
+
+
+def test_the_export_is_dated_by_the_institutions_calendar(
+    client, content, monkeypatch, django_user_model
+):
+    # 16:30 UTC on 31 January: still 31 January in Jakarta (WIB), 1 February in Jayapura (WIT).
+    bantul, _ = content
+    InstitutionSettings.objects.filter(site=bantul.site).update(time_zone="Asia/Jayapura")
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 1, 31, 16, 30, tzinfo=UTC))
+
+    client.force_login(bantul.user("penulis"))
+    member = client.get(reverse(REPORT), {"export": "csv"})
+    client.force_login(django_user_model.objects.create_superuser("op", "op@x.id", "x"))
+    chosen = client.get(reverse(REPORT), {"export": "csv", "site": bantul.site.pk})
+    unchosen = client.get(reverse(REPORT), {"export": "csv"})
+
+    assert member["Content-Disposition"] == 'attachment; filename="aksesibilitas-2026-02-01.csv"'
+    assert chosen["Content-Disposition"] == 'attachment; filename="aksesibilitas-2026-02-01.csv"'
+    # An operator's report of every institution is dated in the operator's zone (WIB).
+    assert unchosen["Content-Disposition"] == 'attachment; filename="aksesibilitas-2026-01-31.csv"'
 
 
 def test_other_institution_and_operator(client, content, django_user_model):
@@ -80,7 +105,8 @@ def test_other_institution_and_operator(client, content, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("op", "op@x.id", "x"))
     operator_view = rows(client.get(reverse(REPORT)))
 
-    assert "Kabar rahasia Bunder" in bunder_view and "Pasar Bantul ramai" not in bunder_view
+    assert "Kabar rahasia Bunder" in bunder_view
+    assert "Pasar Bantul ramai" not in bunder_view
     assert "Pasar Bantul ramai" not in foreign.content.decode()
     assert {"Kabar rahasia Bunder", "Pasar Bantul ramai"} <= set(operator_view)
 
@@ -88,7 +114,7 @@ def test_other_institution_and_operator(client, content, django_user_model):
 def test_outsiders_are_refused(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("tamu", "t@x.id", "x"))
 
-    assert client.get(reverse(REPORT)).status_code in (302, 403)
+    assert client.get(reverse(REPORT)).status_code == 302
 
 
 def test_the_page_header_says_what_a_live_page_lacks(client, content):

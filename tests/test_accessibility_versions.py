@@ -18,9 +18,9 @@ from accessibility.braille import back_translate, prepare_text
 from accessibility.models import AudioVersion, BrailleVersion
 from accessibility.spoken import spoken_article
 from accessibility.tasks import UNCHANGED, generate_audio, generate_braille
-from accessibility.tooling import require_library, require_tool
-from tests.conftest import host_client
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
+from tests.institutions import host_client
+from tests.tooling import require_library, require_tool
+from tests.worker import wait_until
 
 BODY = [
     {"type": "heading", "value": {"text": "Usulan warga", "level": "h2"}, "id": "h1"},
@@ -213,7 +213,8 @@ def test_changed_text_replaces_the_braille_file_and_deletes_the_old_one(
     new = BrailleVersion.objects.get(page=article)
     assert len(callbacks) == 1  # the deletion waits for the commit
     assert new.file.name == new_name != old_name
-    assert new.file.name.endswith(".brf") and storage.exists(new.file.name)
+    assert new.file.name.endswith(".brf")
+    assert storage.exists(new.file.name)
     assert not storage.exists(old_name)
     assert "2026" in back_translate(new.file.read())
     assert list((Path(storage.path(new.file.name)).parent).iterdir()) == [
@@ -263,5 +264,7 @@ def test_article_offers_audio_and_braille_only_while_they_match_the_live_text(cl
 
     audio = AudioVersion.objects.get(page=article)
     assert f'<source src="{audio.file.url}" type="audio/mpeg">' in current
-    assert "<details" in current and BrailleVersion.objects.get(page=article).file.url in current
-    assert "<audio" not in stale and ".brf" not in stale
+    assert "<details" in current
+    assert BrailleVersion.objects.get(page=article).file.url in current
+    assert "<audio" not in stale
+    assert ".brf" not in stale

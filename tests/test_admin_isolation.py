@@ -54,7 +54,7 @@ def test_explorer_lists_only_own_pages(client, two):
     root = client.get(reverse("wagtailadmin_explore_root"), follow=True)
 
     assert "Draf rahasia Bantul" in own.content.decode()
-    assert foreign.status_code in (302, 403, 404)
+    assert foreign.status_code == 302
     assert "Bunder" not in root.content.decode()
 
 
@@ -85,7 +85,8 @@ def test_page_chooser_offers_only_own_pages(client, two, operator):
 
     assert "Kalurahan Bunder" not in browse_root
     assert "rahasia Bunder" not in browse_foreign.content.decode()
-    assert "Kabar rahasia Bantul" in search and "rahasia Bunder" not in search
+    assert "Kabar rahasia Bantul" in search
+    assert "rahasia Bunder" not in search
 
 
 @pytest.mark.parametrize(
@@ -115,7 +116,8 @@ def test_reports_show_only_own_pages_and_users(client, two, operator, url_name):
 
     assert "rahasia Bunder" in seen_by_operator  # the report does list such pages
     assert "rahasia Bunder" not in html
-    assert "pengguna-bunder" not in html and "pengaju-bunder" not in html
+    assert "pengguna-bunder" not in html
+    assert "pengaju-bunder" not in html
 
 
 def test_page_listing_filters_offer_only_colleagues_and_own_site(client, two, operator):
@@ -143,9 +145,10 @@ def test_images_listing_chooser_and_edit_are_collection_scoped(client, two):
     chooser = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
     edit_foreign = client.get(reverse("wagtailimages:edit", args=[bunder.photo.pk]))
 
-    assert "Foto rahasia Bantul" in listing and "Foto rahasia Bunder" not in listing
+    assert "Foto rahasia Bantul" in listing
+    assert "Foto rahasia Bunder" not in listing
     assert "Foto rahasia Bunder" not in chooser
-    assert edit_foreign.status_code in (302, 403)
+    assert edit_foreign.status_code == 302
 
 
 def test_documents_listing_chooser_and_edit_are_collection_scoped(client, two):
@@ -156,9 +159,10 @@ def test_documents_listing_chooser_and_edit_are_collection_scoped(client, two):
     chooser = client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
     edit_foreign = client.get(reverse("wagtaildocs:edit", args=[bunder.document.pk]))
 
-    assert "Dokumen rahasia Bantul" in listing and "Dokumen rahasia Bunder" not in listing
+    assert "Dokumen rahasia Bantul" in listing
+    assert "Dokumen rahasia Bunder" not in listing
     assert "Dokumen rahasia Bunder" not in chooser
-    assert edit_foreign.status_code in (302, 403)
+    assert edit_foreign.status_code == 302
 
 
 def test_editing_another_institutions_page_is_refused(client, two):
@@ -169,8 +173,8 @@ def test_editing_another_institutions_page_is_refused(client, two):
     history = client.get(reverse("wagtailadmin_pages:history", args=[bunder.draft_news.pk]))
     own = client.get(reverse("wagtailadmin_pages:history", args=[bantul.draft_news.pk]))
 
-    assert response.status_code in (302, 403)
-    assert history.status_code in (302, 403, 404)  # nor its history (who edited, when)
+    assert response.status_code == 302
+    assert history.status_code == 302  # nor its history (who edited, when)
     assert bunder.draft_news.title not in history.content.decode()
     assert own.status_code == 200
 
@@ -185,8 +189,9 @@ def test_institution_profile_of_another_site_cannot_be_edited(client, two):
     own = client.get(url(bantul))
     foreign = client.get(url(bunder))
 
-    assert own.status_code == 200 and "Kapanewon Bantul" in own.content.decode()
-    assert foreign.status_code in (302, 403)
+    assert own.status_code == 200
+    assert "Kapanewon Bantul" in own.content.decode()
+    assert foreign.status_code == 302
     assert "Kalurahan Bunder" not in own.content.decode()
 
 
@@ -206,7 +211,7 @@ def test_users_groups_sites_and_workflows_stay_with_operators(client, two, url_n
 
     response = client.get(reverse(url_name))
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
 
 
 def test_using_another_institutions_image_in_a_page_is_refused(client, two):
@@ -239,7 +244,7 @@ def test_choosing_another_institutions_media_by_id_is_refused(client, two, kind)
     )
 
     assert own.status_code == 200
-    assert foreign.status_code in (302, 403, 404)  # Wagtail redirects with "permission denied"
+    assert foreign.status_code == 302  # Wagtail redirects with "permission denied"
     assert obj.title not in foreign.content.decode()
 
 

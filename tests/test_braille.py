@@ -17,7 +17,7 @@ from accessibility.braille.translate import (
     to_brf,
     to_unicode_braille,
 )
-from accessibility.tooling import require_library, require_path
+from tests.tooling import require_library, require_path
 
 TITLE = "Pemkab Bantul Salurkan Bantuan Rp 1.500.000 untuk 1.250 Keluarga"
 
@@ -66,7 +66,8 @@ def liblouis() -> None:
 @pytest.mark.parametrize("paragraph", PARAGRAPHS)
 def test_paragraph_round_trip_is_exact(paragraph: str) -> None:
     braille = to_unicode_braille(paragraph)
-    assert braille and all("\u2800" <= ch <= "\u28ff" for ch in braille)
+    assert braille
+    assert all("\u2800" <= ch <= "\u28ff" for ch in braille)
     # Capitals, digits, thousands points, decimal commas, quotes, parentheses,
     # apostrophes and percent signs all come back: nothing is lost, not even case.
     assert back_translate(braille) == paragraph
@@ -164,7 +165,8 @@ def test_brf_first_page_layout() -> None:
     title_lines = [line for line in first[:3] if line]
     assert all(line.startswith(" ") for line in title_lines)  # centred
     blank = first.index("")
-    assert first[blank + 1].startswith("  ,") and first[blank + 1][2] != " "  # cell 3
+    assert first[blank + 1].startswith("  ,")
+    assert first[blank + 1][2] != " "
 
 
 def test_brf_never_splits_words() -> None:

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,8 @@ def test_unreadable_brand_colour_is_refused_with_the_contrast_named(client, bant
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "kontras" in html and "4.5:1" in html
+    assert "kontras" in html
+    assert "4.5:1" in html
     bantul.settings.refresh_from_db()
     assert bantul.settings.brand_colour == "#0B5A8A"
 
@@ -62,5 +63,5 @@ def test_editor_cannot_edit_the_profile(client, bantul):
     response = client.post(edit_url(bantul), profile_form(bantul, official_name="Diubah"))
 
     bantul.settings.refresh_from_db()
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     assert bantul.settings.official_name == "Kapanewon Bantul"

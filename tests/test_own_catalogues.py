@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from accessibility.tooling import require_tool
+from tests.tooling import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ["cms", "home", "sop_workflow", "social_publish", "accessibility"]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from home.models import NewsPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 from tests.test_accessibility_alt_text import edit_data
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +37,11 @@ def test_an_autosave_in_flight_when_the_page_is_published_leaves_it_live(client,
             headers={"Accept": "application/json"},
         )
 
-    assert response.status_code == 200 and response.json()["success"]
+    assert response.status_code == 200
+    assert response.json()["success"]
     page.refresh_from_db()
-    assert page.live and page.live_revision_id is not None
+    assert page.live
+    assert page.live_revision_id is not None
     assert page.first_published_at is not None
 
 
@@ -52,4 +54,5 @@ def test_a_draft_save_of_a_live_page_keeps_it_live_with_changes_pending(client, 
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_data(page, ALT))
 
     page.refresh_from_db()
-    assert page.live and page.has_unpublished_changes
+    assert page.live
+    assert page.has_unpublished_changes

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, override_settings
 
 from home.models import NewsPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 
 @pytest.mark.django_db
@@ -16,9 +16,11 @@ def test_each_host_serves_its_own_home_with_its_name(client, bantul, bunder):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Kapanewon Bantul" in html and "Musrenbang Kapanewon Bantul 2026" in html
+    assert "Kapanewon Bantul" in html
+    assert "Musrenbang Kapanewon Bantul 2026" in html
     assert "Posyandu Balita Kalurahan Bunder" not in html
-    assert '<html lang="id"' in html and 'href="#konten"' in html
+    assert '<html lang="id"' in html
+    assert 'href="#konten"' in html
 
 
 @pytest.mark.django_db
@@ -53,7 +55,8 @@ def test_news_index_paginates(client, bantul):
 
     assert first.count('class="card"') == 10
     assert second.count('class="card"') == 2
-    assert 'rel="next"' in first and 'rel="prev"' in second
+    assert 'rel="next"' in first
+    assert 'rel="prev"' in second
 
 
 @pytest.mark.django_db
@@ -81,8 +84,10 @@ def test_rss_feed_and_sitemap_are_per_institution(client, bantul, bunder):
     sitemap = client.get("/sitemap.xml").content.decode()
 
     assert feed["Content-Type"].startswith("application/rss+xml")
-    assert b"Kerja bakti Bunder" in feed.content and b"Kerja bakti Bantul" not in feed.content
-    assert "bunder.localhost" in sitemap and "bantul.localhost" not in sitemap
+    assert b"Kerja bakti Bunder" in feed.content
+    assert b"Kerja bakti Bantul" not in feed.content
+    assert "bunder.localhost" in sitemap
+    assert "bantul.localhost" not in sitemap
 
 
 @pytest.mark.django_db
@@ -91,7 +96,8 @@ def test_unknown_path_gives_the_institutions_branded_404(client, bantul, bunder)
 
     html = response.content.decode()
     assert response.status_code == 404
-    assert "Halaman tidak ditemukan" in html and "Kalurahan Bunder" in html
+    assert "Halaman tidak ditemukan" in html
+    assert "Kalurahan Bunder" in html
     assert "Kapanewon Bantul" not in html
 
 
@@ -110,16 +116,19 @@ def test_server_error_page_is_branded_and_indonesian(bantul, monkeypatch):
 
     html = response.content.decode()
     assert response.status_code == 500
-    assert "Kapanewon Bantul" in html and 'lang="id"' in html
+    assert "Kapanewon Bantul" in html
+    assert 'lang="id"' in html
     assert "Terjadi kesalahan" in html or "Silakan coba" in html
-    assert "simulated failure" not in html and "Traceback" not in html
+    assert "simulated failure" not in html
+    assert "Traceback" not in html
 
 
 @pytest.mark.django_db
 def test_default_host_lists_the_institutions(client, bantul, bunder):
     html = host_client(client, "localhost").get("/").content.decode()
 
-    assert "Kapanewon Bantul" in html and "http://bunder.localhost/" in html
+    assert "Kapanewon Bantul" in html
+    assert "http://bunder.localhost/" in html
 
 
 @pytest.mark.django_db
@@ -132,4 +141,5 @@ def test_public_site_stays_indonesian_for_an_english_browser(client, bantul):
         .content.decode()
     )
 
-    assert "Berita terbaru" in html and "Latest news" not in html
+    assert "Berita terbaru" in html
+    assert "Latest news" not in html

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import NewsPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 _numbers = itertools.count(1)
 

@@ -9,7 +9,7 @@ from wagtail.models import Site, WorkflowPage
 
 from home.models import InstitutionRole, InstitutionSettings, NewsPage
 from sop_workflow.models import InstalledSop
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang"}
 
@@ -35,7 +35,8 @@ def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
     assert "tidak ada perubahan" in second
     for site in Site.objects.filter(hostname__endswith=".localhost"):
         installed = InstalledSop.current_for_site(site)
-        assert installed is not None and installed.workflow.active
+        assert installed is not None
+        assert installed.workflow.active
         assert WorkflowPage.objects.get(page=site.root_page).workflow == installed.workflow
     panewu = get_user_model().objects.get(username="bantul.panewu")
     assert panewu.check_password("demo-sop-2026")
@@ -44,11 +45,13 @@ def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
         == InstitutionRole.objects.get(site__hostname="bantul.localhost", key="panewu").group
     )
     for page in NewsPage.objects.live():
-        assert page.share_image and page.share_image_alt.strip()
+        assert page.share_image
+        assert page.share_image_alt.strip()
         institution = InstitutionSettings.objects.get(site=page.get_site())
         assert page.share_image.collection == institution.collection
     html = host_client(client, "jenawi.localhost").get("/").content.decode()
-    assert "Kecamatan Jenawi" in html and 'class="card"' in html
+    assert "Kecamatan Jenawi" in html
+    assert 'class="card"' in html
     # The Seksi of Bunder finds the demo disposition on the dashboard, once.
     client.force_login(get_user_model().objects.get(username="bunder.seksi"))
     dashboard = host_client(client, "bunder.localhost").get("/admin/").content.decode()

@@ -6,14 +6,8 @@ import pytest
 from django.urls import reverse
 
 from social_publish.models import Channel, Syndication
-from tests.social_support import (  # noqa: F401 - fixtures
-    connect_through_consent,
-    facebook_channel,
-    run_jobs,
-    social_env,
-)
+from tests.social_support import connect_through_consent, facebook_channel, run_jobs
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 
@@ -33,7 +27,8 @@ def test_connect_a_facebook_page(client, bunder, fake_graph):
     response = connect_through_consent(admin_client(client, bunder), "facebook")
 
     channel = Channel.objects.get(site=bunder.site, kind="facebook")
-    assert response.status_code == 302 and channel.account_id == fake_graph.page_id
+    assert response.status_code == 302
+    assert channel.account_id == fake_graph.page_id
     assert channel.access_token == fake_graph.page_token  # the page token from /me/accounts
     assert fake_graph.page_token not in channel.access_token_encrypted
 
@@ -42,7 +37,8 @@ def test_connect_an_instagram_account(client, bunder, fake_graph):
     connect_through_consent(admin_client(client, bunder), "instagram")
 
     channel = Channel.objects.get(site=bunder.site, kind="instagram")
-    assert channel.account_id == fake_graph.ig_user_id and channel.extra["page_id"]
+    assert channel.account_id == fake_graph.ig_user_id
+    assert channel.extra["page_id"]
 
 
 def test_connect_youtube_with_offline_access(client, bunder, fake_google):
@@ -121,7 +117,8 @@ def test_another_institution_s_admin_cannot_see_or_touch_our_channels(
     admin_client(client, bantul)
 
     listing = client.get(reverse("social_publish_channels:index"))
-    assert listing.status_code == 200 and channel.name not in listing.content.decode()
+    assert listing.status_code == 200
+    assert channel.name not in listing.content.decode()
     assert client.get(reverse("social_publish_channels:edit", args=[channel.pk])).status_code == 404
     assert client.get(
         reverse("social_publish_channels:inspect", args=[channel.pk])
@@ -136,7 +133,8 @@ def test_another_institution_s_admin_cannot_see_or_retry_our_posts(client, bunde
     admin_client(client, bantul)
 
     listing = client.get(reverse("social_publish_syndications:index"))
-    assert listing.status_code == 200 and page.title not in listing.content.decode()
+    assert listing.status_code == 200
+    assert page.title not in listing.content.decode()
     assert client.get(
         reverse("social_publish_syndications:inspect", args=[row.pk])
     ).status_code == 404
@@ -157,7 +155,8 @@ def test_only_the_institution_admin_manages_channels(client, bunder_world, bunde
     assert denied(client.get(reverse("social_publish_channels:edit", args=[channel.pk])))
     assert denied(client.get(reverse("social_publish_channels:reconnect", args=[channel.pk])))
     status = client.get(status_url)
-    assert status.status_code == 200 and page.title in status.content.decode()
+    assert status.status_code == 200
+    assert page.title in status.content.decode()
     assert retry_url not in status.content.decode()
     assert denied(client.post(retry_url))
     assert Syndication.objects.get(pk=row.pk).state == "failed"
@@ -177,14 +176,16 @@ def test_the_page_panel_shows_links_and_the_admin_can_retry(client, bunder, fake
     run_jobs(page)
     status = client.get(reverse("social_publish_syndications:page", args=[page.pk]))
     row.refresh_from_db()
-    assert row.state == "sent" and row.permalink in status.content.decode()
+    assert row.state == "sent"
+    assert row.permalink in status.content.decode()
 
 
 def test_share_again_is_an_explicit_new_round_and_list_filters_work(client, bunder, fake_graph):
     channel = facebook_channel(bunder, fake_graph)
     page = bunder.news("Pasar murah di balai kalurahan")
     [first] = run_jobs(page)
-    assert first.state == "sent" and len(fake_graph.posts_for(fake_graph.page_id)) == 1
+    assert first.state == "sent"
+    assert len(fake_graph.posts_for(fake_graph.page_id)) == 1
     page.save_revision().publish()  # re-publishing an edit shares nothing
     assert len(run_jobs(page)) == 1
 
@@ -196,7 +197,8 @@ def test_share_again_is_an_explicit_new_round_and_list_filters_work(client, bund
     assert "Membagikan lagi ke 1 kanal" in response.content.decode()
     again = {row.round: row for row in run_jobs(page)}[2]
     # The same text again: the platform refuses a duplicate; said plainly, nothing posted.
-    assert again.state == "failed" and "duplikat" in again.last_error
+    assert again.state == "failed"
+    assert "duplikat" in again.last_error
     assert len(fake_graph.posts_for(fake_graph.page_id)) == 1
 
     messages_url = reverse("social_publish_messages", args=[page.pk])
@@ -204,11 +206,13 @@ def test_share_again_is_an_explicit_new_round_and_list_filters_work(client, bund
     client.post(share, {"channel": [channel.pk]})
     rows = {row.round: row for row in run_jobs(page)}
 
-    assert rows[1].state == "sent" and rows[3].state == "sent"
+    assert rows[1].state == "sent"
+    assert rows[3].state == "sent"
     assert len(fake_graph.posts_for(fake_graph.page_id)) == 2  # one per successful round
     assert fake_graph.posts_for(fake_graph.page_id)[0]["message"].startswith("Pasar murah diper")
     listing = reverse("social_publish_syndications:index")
     sent = client.get(listing, {"state": "sent"}).content.decode()
     failed = client.get(listing, {"state": "failed"}).content.decode()
-    assert sent.count(page.title) >= 1 and failed.count(page.title) >= 1
+    assert sent.count(page.title) >= 1
+    assert failed.count(page.title) >= 1
     assert client.get(listing, {"state": "needs_reconnect"}).content.decode().count(page.title) == 0

@@ -6,16 +6,14 @@ import pytest
 from django.urls import reverse
 
 from social_publish.models import SocialMessage, Syndication
-from tests.social_support import (  # noqa: F401 - fixtures
+from tests.social_support import (
     facebook_channel,
     instagram_channel,
     run_jobs,
-    social_env,
     x_channel,
     youtube_channel,
 )
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 LONG_URL = "https://bunder.localhost/berita/" + "a" * 200
@@ -68,8 +66,10 @@ def test_each_chosen_channel_gets_a_generated_message_with_a_live_counter(
 
     html = editor.get(composer_url(page)).content.decode()
 
-    assert html.count('aria-live="polite"') == 3 and "message_counter.js" in html
-    assert "Musyawarah desa Bunder" in html and "#anggarandesa" in html
+    assert html.count('aria-live="polite"') == 3
+    assert "message_counter.js" in html
+    assert "Musyawarah desa Bunder" in html
+    assert "#anggarandesa" in html
     assert page.get_full_url() in html
     assert 'data-limit="280" data-url-weight="23"' in html
 
@@ -139,7 +139,8 @@ def test_limits_of_instagram_and_youtube_are_explained_in_indonesian(
     html = editor.post(composer_url(page), data).content.decode()
 
     assert "2201 karakter; batasnya 2200" in html
-    assert "101 karakter; batasnya 100" in html and "5001 karakter; batasnya 5000" in html
+    assert "101 karakter; batasnya 100" in html
+    assert "5001 karakter; batasnya 5000" in html
     assert not SocialMessage.objects.exists()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import requests
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -12,17 +13,15 @@ from wagtail import hooks
 
 from social_publish.delivery import claim, deliver, resume_channel
 from social_publish.models import Channel, LinkReport, Syndication
-from tests.social_support import (  # noqa: F401 - fixtures
+from tests.social_support import (
     ckan_channel,
     facebook_channel,
     instagram_channel,
     run_jobs,
-    social_env,
     time_travel,
     x_channel,
 )
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = pytest.mark.usefixtures("social_env")
 
 
@@ -49,12 +48,14 @@ def test_a_live_page_is_posted_once_on_each_channel_with_its_link(
     assert {r.state for r in rows} == {"sent"}
     assert [p["platform"] for p in fake_graph.posts].count("facebook") == 1
     assert [p["platform"] for p in fake_graph.posts].count("instagram") == 1
-    assert len(fake_x.posts) == 1 and page.get_full_url() in fake_x.posts[0]["text"]
+    assert len(fake_x.posts) == 1
+    assert page.get_full_url() in fake_x.posts[0]["text"]
     assert only(rows, "instagram").permalink == fake_graph.posts_for(fake_graph.ig_user_id)[0][
         "permalink"
     ]
     report = LinkReport.objects.get(page=page)
-    assert admin.email in report.recipients and len(mail.outbox) == 1
+    assert admin.email in report.recipients
+    assert len(mail.outbox) == 1
     assert only(rows, "x").permalink in mail.outbox[0].body
 
 
@@ -99,8 +100,10 @@ def test_a_post_accepted_but_unanswered_is_found_not_repeated(bunder, fake_graph
     assert deliver(row.pk) == "sent"
 
     row.refresh_from_db()
-    assert len(fake_graph.posts) == 1 and row.external_id == fake_graph.posts[0]["id"]
-    assert row.permalink == fake_graph.posts[0]["permalink_url"] and row.attempts == 2
+    assert len(fake_graph.posts) == 1
+    assert row.external_id == fake_graph.posts[0]["id"]
+    assert row.permalink == fake_graph.posts[0]["permalink_url"]
+    assert row.attempts == 2
 
 
 @pytest.mark.django_db
@@ -110,9 +113,7 @@ def test_a_dead_worker_s_job_is_reconciled_after_its_lease(bunder, fake_graph):
     row = Syndication.objects.get(page_id=page.pk)
     fake_graph.drop_after_work(path=r"/feed$", method="POST")
     claim(row.pk)  # the worker claimed it, posted, and was killed before saving anything
-    with pytest.raises(Exception):  # noqa: B017 - the dropped connection
-        import requests
-
+    with pytest.raises(requests.ConnectionError):  # the fake drops the connection
         requests.post(
             f"{fake_graph.base_url}/{fake_graph.page_id}/feed",
             data={"message": "x", "link": page.get_full_url()},
@@ -135,9 +136,11 @@ def test_a_server_error_is_retried_without_a_duplicate(bunder, fake_graph):
 
     assert deliver(row.pk) == "queued"
     row.refresh_from_db()
-    assert row.next_attempt_at > timezone.now() and row.error_kind == "transient"
+    assert row.next_attempt_at > timezone.now()
+    assert row.error_kind == "transient"
     time_travel(row)
-    assert deliver(row.pk) == "sent" and len(fake_graph.posts) == 1
+    assert deliver(row.pk) == "sent"
+    assert len(fake_graph.posts) == 1
 
 
 @pytest.mark.django_db
@@ -151,11 +154,13 @@ def test_an_x_post_carries_the_share_image_uploaded_through_v2_media(bunder, fak
     (tweet_request,) = fake_x.requests_to(r"/2/tweets$", "POST")
     assert fake_x.requests.index(upload) < fake_x.requests.index(tweet_request)
     (media,) = fake_x.media.values()
-    assert media["media_category"] == "tweet_image" and media["content"][:3] == b"\xff\xd8\xff"
+    assert media["media_category"] == "tweet_image"
+    assert media["content"][:3] == b"\xff\xd8\xff"
     assert tweet_request.json["media"] == {"media_ids": [media["id"]]}  # the id upload returned
     (tweet,) = fake_x.posts
     assert tweet["attachments"] == {"media_keys": [media["media_key"]]}
-    assert row.state == "sent" and row.external_id == tweet["id"]
+    assert row.state == "sent"
+    assert row.external_id == tweet["id"]
 
 
 @pytest.mark.django_db
@@ -169,7 +174,8 @@ def test_x_rate_limit_waits_for_the_reset_time(bunder, fake_x):
     row.refresh_from_db()
     assert row.next_attempt_at >= timezone.now() + timedelta(seconds=590)
     time_travel(row)
-    assert deliver(row.pk) == "sent" and len(fake_x.posts) == 1
+    assert deliver(row.pk) == "sent"
+    assert len(fake_x.posts) == 1
 
 
 @pytest.mark.django_db
@@ -195,7 +201,8 @@ def test_an_expired_token_parks_the_job_until_the_channel_is_reconnected(bunder,
 
     assert deliver(row.pk) == "needs_reconnect"
     channel.refresh_from_db()
-    assert channel.status == "needs_reconnect" and not fake_graph.posts
+    assert channel.status == "needs_reconnect"
+    assert not fake_graph.posts
     assert [m.to for m in mail.outbox] == [[admin.email]]  # the reconnect notice; no report yet
 
     channel.connect(access_token=fake_graph.add_page("1100000000000002", "Baru").access_token)
@@ -204,7 +211,8 @@ def test_an_expired_token_parks_the_job_until_the_channel_is_reconnected(bunder,
     resume_channel(channel)
     run_jobs(page)
     row.refresh_from_db()
-    assert row.state == "sent" and len(fake_graph.posts) == 1
+    assert row.state == "sent"
+    assert len(fake_graph.posts) == 1
     assert LinkReport.objects.get(page=page).links[0]["permalink"] == row.permalink
 
 
@@ -217,7 +225,9 @@ def test_a_validation_error_fails_without_retry(bunder, fake_x):
 
     assert deliver(row.pk) == "failed"
     row.refresh_from_db()
-    assert row.attempts == 1 and "280" in row.last_error and not fake_x.posts
+    assert row.attempts == 1
+    assert "280" in row.last_error
+    assert not fake_x.posts
 
 
 @pytest.mark.django_db
@@ -231,7 +241,8 @@ def test_x_refresh_token_is_rotated_and_stored_before_posting(bunder, fake_x):
     channel.refresh_from_db()
     assert channel.refresh_token != old_refresh
     assert fake_x.token_info(channel.refresh_token, "refresh") is not None
-    assert fake_x.token_info(old_refresh, "refresh") is None and len(fake_x.posts) == 1
+    assert fake_x.token_info(old_refresh, "refresh") is None
+    assert len(fake_x.posts) == 1
 
 
 @pytest.mark.django_db
@@ -269,7 +280,8 @@ def test_ckan_dataset_is_created_once_with_its_documents(bunder, fake_ckan):
     time_travel(rows[0])
     rows = run_jobs(page)
 
-    assert rows[0].state == "sent" and len(fake_ckan.packages) == 1
+    assert rows[0].state == "sent"
+    assert len(fake_ckan.packages) == 1
     assert [r["name"] for r in fake_ckan.packages[0]["resources"]] == ["data-penduduk.csv"]
     assert rows[0].permalink.endswith(fake_ckan.packages[0]["name"])
 

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from social_publish.posts import IG_MAX_RATIO, IG_MIN_RATIO, build_post
-from tests.conftest import png_bytes
+from tests.institutions import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,10 @@ def test_the_share_image_becomes_a_jpeg_instagram_accepts(bantul, width, height)
     media = build_post(page).image
     sent = PILImage.open(io.BytesIO(media.read()))
 
-    assert media.content_type == "image/jpeg" and sent.format == "JPEG"
+    assert media.content_type == "image/jpeg"
+    assert sent.format == "JPEG"
     assert IG_MIN_RATIO <= sent.width / sent.height <= IG_MAX_RATIO
-    assert media.public_url.startswith("http://bantul.localhost") and media.public_url.endswith(
+    assert media.public_url.startswith("http://bantul.localhost")
+    assert media.public_url.endswith(
         ".jpg"
     )

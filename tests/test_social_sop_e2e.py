@@ -17,18 +17,15 @@ from wagtail.test.utils.form_data import streamfield
 
 from social_publish.models import Channel, LinkReport, Syndication
 from sop_workflow.models import StepTiming
-from tests.social_support import (  # noqa: F401 - fixture
+from tests.social_support import (
     connect_through_consent,
     document,
     facebook_channel,
     instagram_channel,
-    social_env,
     x_channel,
 )
 from tests.sop_helpers import act, as_user, create_with_sop, current_task, draft, latest, submit
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
-
-pytest_plugins = ["tests.fakes.fixtures"]
+from tests.worker import wait_until
 
 
 @pytest.mark.worker
@@ -127,7 +124,8 @@ def test_jenawi_every_channel_connected_on_its_screens_gets_exactly_one_post(
     assert rows["facebook"].permalink == fb_post["permalink_url"]
     assert rows["instagram"].permalink == ig_post["permalink"]
     assert rows["youtube"].permalink.endswith(video_post["id"])
-    assert video_post["content"] == video_bytes and len(fake_google.captions) == 1
+    assert video_post["content"] == video_bytes
+    assert len(fake_google.captions) == 1
     assert rows["x"].permalink == f"https://x.com/{fake_x.username}/status/{tweet['id']}"
     assert tweet["media_ids"] == list(fake_x.media)  # the share image, uploaded first
     assert rows["ckan"].permalink.endswith(package["name"])

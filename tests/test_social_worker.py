@@ -15,10 +15,8 @@ from django.db.models import F
 from social_publish import conf
 from social_publish.delivery import sweep
 from social_publish.models import LinkReport, Syndication
-from tests.social_support import facebook_channel, social_env, x_channel  # noqa: F401
-from tests.worker import alive, connected_to, descendants, qcluster, wait_until  # noqa: F401
-
-pytest_plugins = ["tests.fakes.fixtures"]
+from tests.social_support import facebook_channel, x_channel
+from tests.worker import alive, connected_to, descendants, wait_until
 
 
 @pytest.mark.worker
@@ -31,8 +29,10 @@ def test_a_real_worker_posts_once_per_channel(social_env, bunder, fake_graph, fa
 
     assert wait_until(lambda: LinkReport.objects.filter(page_id=page.pk).exists(), timeout=60)
     rows = Syndication.objects.filter(page_id=page.pk)
-    assert {r.state for r in rows} == {"sent"} and all(r.permalink for r in rows)
-    assert len(fake_graph.posts) == 1 and len(fake_x.posts) == 1
+    assert {r.state for r in rows} == {"sent"}
+    assert all(r.permalink for r in rows)
+    assert len(fake_graph.posts) == 1
+    assert len(fake_x.posts) == 1
 
 
 @pytest.mark.worker
@@ -67,7 +67,8 @@ def test_a_worker_killed_after_the_platform_accepted_the_post_is_reconciled_not_
     assert wait_until(lambda: Syndication.objects.get(pk=row.pk).state == "sent", timeout=60)
     row.refresh_from_db()
     (post,) = fake_graph.posts
-    assert row.attempts == 2 and row.external_id == post["id"]
+    assert row.attempts == 2
+    assert row.external_id == post["id"]
     assert row.permalink == post["permalink_url"]
     assert len(fake_graph.requests_to(r"/feed$", "POST")) == 1
     assert fake_graph.requests_to(r"/feed$", "GET")  # found by reading the page's feed
@@ -85,4 +86,5 @@ def test_the_health_check_marks_a_dead_token_and_tells_the_admins(social_env, bu
 
     assert check_all() == {"ok": 0, "needs_reconnect": 1}
     channel.refresh_from_db()
-    assert channel.status == "needs_reconnect" and mail.outbox[0].to == [admin.email]
+    assert channel.status == "needs_reconnect"
+    assert mail.outbox[0].to == [admin.email]

@@ -7,14 +7,8 @@ import os
 import pytest
 
 from social_publish.models import Syndication
-from tests.social_support import (  # noqa: F401 - fixture
-    document,
-    run_jobs,
-    social_env,
-    youtube_channel,
-)
+from tests.social_support import document, run_jobs, youtube_channel
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [pytest.mark.usefixtures("social_env"), pytest.mark.django_db]
 
 
@@ -34,11 +28,14 @@ def test_an_interrupted_upload_resumes_from_the_server_offset(bunder, fake_googl
 
     rows = run_jobs(page)
 
-    assert rows[0].state == "sent" and len(fake_google.videos) == 1
+    assert rows[0].state == "sent"
+    assert len(fake_google.videos) == 1
     assert fake_google.videos[0]["content"] == data
     ranges = [r.header("Content-Range") for r in fake_google.requests_to("/videos", "PUT")]
-    assert "bytes */700000" in ranges and any(r.startswith("bytes 100000-") for r in ranges)
-    assert rows[0].permalink.endswith(fake_google.videos[0]["id"]) and fake_google.captions
+    assert "bytes */700000" in ranges
+    assert any(r.startswith("bytes 100000-") for r in ranges)
+    assert rows[0].permalink.endswith(fake_google.videos[0]["id"])
+    assert fake_google.captions
 
 
 def test_a_lost_answer_after_the_last_byte_is_reconciled(bunder, fake_google):
@@ -55,5 +52,6 @@ def test_a_lost_answer_after_the_last_byte_is_reconciled(bunder, fake_google):
     deliver(row.pk)
 
     row.refresh_from_db()
-    assert row.state == "sent" and len(fake_google.videos) == 1
+    assert row.state == "sent"
+    assert len(fake_google.videos) == 1
     assert row.external_id == fake_google.videos[0]["id"]

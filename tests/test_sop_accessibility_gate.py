@@ -33,8 +33,10 @@ def test_final_approval_lists_missing_alt_text_then_publishes_once_fixed(client)
     refused = act(as_user(client, webadmin), page, "approve")
     problems = client.get(redirect_of(refused)).content.decode()
 
-    assert "IMG_0042" in problems and "teks alternatif" in problems
-    assert not latest(page).live and current_task(page).step_number == 8
+    assert "IMG_0042" in problems
+    assert "teks alternatif" in problems
+    assert not latest(page).live
+    assert current_task(page).step_number == 8
     save_draft(as_user(client, webadmin), page, share_image_alt="Tim peliput di ruang redaksi")
     act(as_user(client, webadmin), page, "approve")
     assert latest(page).live

@@ -10,10 +10,9 @@ from django.urls import reverse
 
 from sop_workflow.definition import bundled_definitions
 from sop_workflow.models import ArchiveRecord, StepTiming
-from tests.social_support import facebook_channel, run_jobs, social_env  # noqa: F401 - fixture
+from tests.social_support import facebook_channel, run_jobs
 from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = pytest.mark.django_db
 
 
@@ -37,7 +36,8 @@ def test_publication_files_the_approved_revision_with_numbers_and_paraf(client, 
     page = publish_through_dpmk(client, dpmk)
 
     record = ArchiveRecord.objects.get(page_id=page.pk)
-    assert latest(page).live and record.revision == latest(page).live_revision
+    assert latest(page).live
+    assert record.revision == latest(page).live_revision
     assert record.archive_number == f"000.8.3.2/001/{record.year}"
     assert record.agenda_number == f"001/{record.year}"
     paraf = [p["initials"] for approval in record.approvals for p in approval["paraf"]]
@@ -63,8 +63,10 @@ def test_the_printable_record_is_linked_from_the_page_and_shows_the_approvals(cl
     printed = client.get(url).content.decode()
 
     assert url in editor
-    assert record.archive_number in printed and "@media print" in printed
-    assert "KB" in printed and "Kepala Bidang asal berita (Kabid)" in printed
+    assert record.archive_number in printed
+    assert "@media print" in printed
+    assert "KB" in printed
+    assert "Kepala Bidang asal berita (Kabid)" in printed
 
 
 def test_other_institutions_cannot_open_the_record_but_operators_can(client, dpmk):
@@ -85,7 +87,8 @@ def test_an_sop_without_an_archive_step_files_nothing(client):
     act(as_user(client, bantul.user("panewu")), page, "approve")
     act(as_user(client, bantul.user("pengelola_website")), page, "approve")
 
-    assert latest(page).live and not ArchiveRecord.objects.exists()
+    assert latest(page).live
+    assert not ArchiveRecord.objects.exists()
 
 
 @pytest.mark.usefixtures("social_env")
@@ -93,7 +96,9 @@ def test_the_website_only_sop_posts_nowhere_else(client, dpmk, fake_graph):
     facebook_channel(dpmk, fake_graph)  # connected, on by default, but the SOP says website
     page = publish_through_dpmk(client, dpmk, title="Bimtek BUMKal 2025")
 
-    assert latest(page).live and run_jobs(page) == [] and not fake_graph.posts
+    assert latest(page).live
+    assert run_jobs(page) == []
+    assert not fake_graph.posts
 
 
 def dpmk_with_facebook(tmp_path):
@@ -124,4 +129,5 @@ def test_the_link_report_is_kept_with_the_archive_record(client, tmp_path, fake_
     printed = as_user(client, dpmk.user("kasubbag")).get(
         reverse("sop_workflow:archive_print", args=[record.pk])
     ).content.decode()
-    assert "Laporan tautan" in printed and rows[0].permalink in printed
+    assert "Laporan tautan" in printed
+    assert rows[0].permalink in printed

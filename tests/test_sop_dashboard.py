@@ -70,4 +70,5 @@ def test_approvers_are_emailed_from_a_background_job(
         submit(as_user(client, bantul.user("pengelola_website")), page)
 
     to_panewu = [message for message in mail.outbox if panewu.email in message.to]
-    assert len(to_panewu) == 1 and "Posyandu balita" in to_panewu[0].subject
+    assert len(to_panewu) == 1
+    assert "Posyandu balita" in to_panewu[0].subject

@@ -104,16 +104,19 @@ def test_bantul_panewu_approves_and_the_website_manager_publishes():
     assert bantul.step(1).checks == ("five_w_one_h", "media_present")
     assert [r.key for r in bantul.submitter_roles] == ["pengelola_website"]
     assert [r.key for r in bantul.leadership_roles] == ["panewu"]
-    assert bantul.sop.dates.approved == date(2024, 8, 28) and bantul.sop.dates.revised is None
+    assert bantul.sop.dates.approved == date(2024, 8, 28)
+    assert bantul.sop.dates.revised is None
 
 
 def test_bunder_has_two_approval_levels_platform_choice_and_a_link_report():
     bunder = load("kalurahan_bunder")
     tasks = bunder.tasks()
     assert [[s.number for s in task.steps] for task in tasks] == [[4], [5, 6], [7], [8, 9]]
-    assert tasks[1].actors == ("ketua_ppid",) and tasks[1].time.max == timedelta(minutes=25)
+    assert tasks[1].actors == ("ketua_ppid",)
+    assert tasks[1].time.max == timedelta(minutes=25)
     assert tasks[0].on_reject == tasks[1].on_reject == RejectTarget(3, "admin_medsos")
-    assert tasks[2].main.choose_platforms and tasks[3].kind is Kind.PUBLICATION
+    assert tasks[2].main.choose_platforms
+    assert tasks[3].kind is Kind.PUBLICATION
     assert bunder.step(10).link_report_to == ("seksi", "ketua_ppid")
     assert [s.action for s in bunder.steps_of(Kind.AFTER_PUBLICATION)] == ["link_report", "receive"]
 
@@ -121,12 +124,16 @@ def test_bunder_has_two_approval_levels_platform_choice_and_a_link_report():
 def test_dpmk_registers_at_intake_collects_paraf_and_archives_with_a_classification():
     dpmk = load("dpmk_bantul")
     intake = dpmk.step(1)
-    assert intake.kind is Kind.PREPARATION and intake.intake_register
+    assert intake.kind is Kind.PREPARATION
+    assert intake.intake_register
     assert intake.actor == ("petugas_penerima", "kasubbag")
-    assert dpmk.step(2).paraf_by == ("kabid", "kasubbag") and dpmk.step(3).paraf
+    assert dpmk.step(2).paraf_by == ("kabid", "kasubbag")
+    assert dpmk.step(3).paraf
     assert dpmk.step(3).on_reject == RejectTarget(step=1)
-    assert dpmk.step(5).archive is not None and dpmk.step(5).archive.classification
-    assert dpmk.sop.number == "" and dpmk.sop.approved_by.name == "Dra. Sri Nuryanti, M.Si"
+    assert dpmk.step(5).archive is not None
+    assert dpmk.step(5).archive.classification
+    assert dpmk.sop.number == ""
+    assert dpmk.sop.approved_by.name == "Dra. Sri Nuryanti, M.Si"
 
 
 def test_jenawi_verifies_language_and_disseminates_accessibly_to_satu_data():
@@ -194,7 +201,8 @@ def test_standard_time_is_parsed_into_working_time(text, low, high, canonical):
 
 def test_tentative_standard_time_has_no_bounds_and_absorbs_sums():
     tentative = StandardTime.parse("Tentatif")
-    assert tentative.tentative and tentative.min is None
+    assert tentative.tentative
+    assert tentative.min is None
     assert (StandardTime.parse("10 min") + tentative).tentative
     assert str(StandardTime.parse("15 min") + StandardTime.parse("45 min")) == "1 h"
 
@@ -515,7 +523,8 @@ def test_all_problems_are_reported_at_once():
 
 def test_invalid_toml_text_is_refused_with_the_parser_message():
     problems = validate("format_version = 1\n[sop\n")
-    assert len(problems) == 1 and problems[0].file == "<string>"
+    assert len(problems) == 1
+    assert problems[0].file == "<string>"
     assert problems[0].message.startswith("Not valid TOML: ")
 
 

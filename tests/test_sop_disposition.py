@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 
 from home.models import InstitutionRole, NewsPage
 from sop_workflow.models import Disposition, DispositionStatus, StepTiming
-from tests.conftest import host_client
+from tests.institutions import host_client
 from tests.sop_helpers import as_user, create_with_sop, submit
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +59,10 @@ def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_s
     with django_capture_on_commit_callbacks(execute=True):
         response = give(as_user(client, bunder.ketua), bunder.role["seksi"])
     first = Disposition.objects.get()
-    assert response.status_code == 302 and response["Location"] == inspect_url(first)
-    assert first.assigned_by == bunder.ketua and first.site == bunder.site
+    assert response.status_code == 302
+    assert response["Location"] == inspect_url(first)
+    assert first.assigned_by == bunder.ketua
+    assert first.site == bunder.site
     assert [m.to for m in mailoutbox] == [[bunder.seksi.email]]
     assert mailoutbox[0].subject == "Disposisi: Liputan Musyawarah Kalurahan"
     assert inspect_url(first) in mailoutbox[0].body
@@ -71,14 +73,16 @@ def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_s
     assert date_format(deadline, "j M Y H:i") in listing.content.decode()
     assert "Baru saja" not in listing.content.decode()  # a deadline is a date, not "just now"
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Disposisi untuk Anda" in dashboard and "Liputan Musyawarah Kalurahan" in dashboard
+    assert "Disposisi untuk Anda" in dashboard
+    assert "Liputan Musyawarah Kalurahan" in dashboard
     forward_url = f"{ADD}?parent={first.pk}"
     assert forward_url in client.get(inspect_url(first)).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         give(client, bunder.role["admin_medsos"], url=forward_url)
     first.refresh_from_db()
     second = Disposition.objects.get(parent=first)
-    assert first.status == DispositionStatus.FORWARDED and second.assigned_by == bunder.seksi
+    assert first.status == DispositionStatus.FORWARDED
+    assert second.assigned_by == bunder.seksi
     assert mailoutbox[-1].to == [bunder.admin.email]
 
     # The Admin Medsos writes the draft (step 3) and submits it.
@@ -86,9 +90,12 @@ def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_s
     response = client.post(reverse("sop_workflow_dispositions:draft", args=[second.pk]))
     page = NewsPage.objects.get(title="Liputan Musyawarah Kalurahan")
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
-    assert not page.live and page.owner == bunder.admin and page.lead.startswith("Musyawarah")
+    assert not page.live
+    assert page.owner == bunder.admin
+    assert page.lead.startswith("Musyawarah")
     second.refresh_from_db()
-    assert second.status == DispositionStatus.DRAFTED and second.page_id == page.pk
+    assert second.status == DispositionStatus.DRAFTED
+    assert second.page_id == page.pk
 
     submit(client, page)
     second.refresh_from_db()
@@ -115,7 +122,8 @@ def test_only_the_assignee_carries_it_out_and_only_once(client, bunder):
     give(as_user(client, bunder.seksi), bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
     assert Disposition.objects.count() == 2
     again = give(client, bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
-    assert again["Location"] == reverse("wagtailadmin_home") and Disposition.objects.count() == 2
+    assert again["Location"] == reverse("wagtailadmin_home")
+    assert Disposition.objects.count() == 2
 
 
 def test_the_admin_medsos_may_not_give_dispositions(client, bunder):
@@ -158,7 +166,8 @@ def test_other_institutions_never_see_or_receive_them(client, bunder, make_insti
     give(client, None, assignee_user=outsider.pk, site=bunder.site.pk)
     assert Disposition.objects.count() == 1
     form = client.get(ADD).content.decode()
-    assert outsider_role.name not in form and outsider.username not in form
+    assert outsider_role.name not in form
+    assert outsider.username not in form
 
     as_user(client, outsider)
     assert client.get(inspect_url(ours)).status_code == 404

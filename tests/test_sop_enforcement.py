@@ -89,7 +89,8 @@ def test_reinstalling_takes_back_publish_permission_given_before_and_is_idempote
     call_command("install_sop", "kalurahan_bunder", "--site", bunder.hostname, stdout=second)
 
     assert publishers(bunder) == set()  # also the default 'penyetuju' the site started with
-    assert "publish_page" in first.getvalue() and "tidak ada perubahan" in second.getvalue()
+    assert "publish_page" in first.getvalue()
+    assert "tidak ada perubahan" in second.getvalue()
 
 
 def publish_permission_id() -> int:

@@ -37,7 +37,8 @@ def test_bunder_workflow_has_its_four_tasks_owned_by_its_own_role_groups(bunder)
     owners = [{g.institution_role.key for g in t.groups.all()} for t in tasks]
     assert owners == [{"seksi"}, {"ketua_ppid"}, {"seksi"}, {"admin_medsos"}]
     assert {g.institution_role.site for t in tasks for g in t.groups.all()} == {bunder.site}
-    assert tasks[2].choose_platforms and tasks[1].restart_step == 4
+    assert tasks[2].choose_platforms
+    assert tasks[1].restart_step == 4
 
 
 def test_reinstalling_an_unchanged_sop_changes_nothing_and_says_so(bunder):
@@ -63,7 +64,8 @@ def test_a_changed_sop_is_a_new_version_and_items_in_moderation_finish_on_the_ol
     output = install(str(changed), "--site", bunder.hostname)
 
     old, new = InstalledSop.objects.filter(site=bunder.site).order_by("version")
-    assert "versi 2" in output and (old.is_current, new.is_current) == (False, True)
+    assert "versi 2" in output
+    assert (old.is_current, new.is_current) == (False, True)
     assert WorkflowPage.objects.get(page=bunder.home).workflow == new.workflow
     assert not Workflow.objects.get(pk=old.workflow_id).active
     for user in (seksi, ketua, seksi):
@@ -113,5 +115,6 @@ def test_create_institution_with_sop_installs_its_workflow():
     dpmk = create_with_sop("dpmk_bantul")
 
     installed = InstalledSop.objects.get(site=dpmk.site)
-    assert installed.definition.key == "dpmk_bantul" and "Buku Agenda" in installed.definition_text
+    assert installed.definition.key == "dpmk_bantul"
+    assert "Buku Agenda" in installed.definition_text
     assert WorkflowPage.objects.get(page=dpmk.home).workflow == installed.workflow

@@ -58,19 +58,23 @@ def test_the_register_lists_and_finds_each_entry_and_the_page_shows_its_number(
     client.defaults["HTTP_HOST"] = dpmk.hostname
 
     listing = client.get(REGISTER).content.decode()
-    assert first.agenda_number in listing and second.agenda_number in listing
+    assert first.agenda_number in listing
+    assert second.agenda_number in listing
     assert "Berita kegiatan" in listing  # the news type as people read it
     by_number = client.get(REGISTER, {"q": second.agenda_number}).content.decode()
-    assert "Lomba desa 2025" in by_number and "Musrenbang kalurahan" not in by_number
+    assert "Lomba desa 2025" in by_number
+    assert "Musrenbang kalurahan" not in by_number
     by_title = client.get(REGISTER, {"q": "musrenbang"}).content.decode()
-    assert "Musrenbang kalurahan" in by_title and "Lomba desa 2025" not in by_title
+    assert "Musrenbang kalurahan" in by_title
+    assert "Lomba desa 2025" not in by_title
 
     record = client.get(f"{REGISTER}inspect/{first.pk}/").content.decode()
-    assert first.agenda_number in record and petugas.username in record
+    assert first.agenda_number in record
+    assert petugas.username in record
     editor = client.get(f"/admin/pages/{pages[0].pk}/edit/").content.decode()
     assert f"Nomor agenda {first.agenda_number}" in editor
     assert "Buku agenda" in client.get("/admin/").content.decode()  # in the Reports menu
-    assert client.post(f"{REGISTER}edit/{first.pk}/", {"title": "X"}).status_code in (302, 403)
+    assert client.post(f"{REGISTER}edit/{first.pk}/", {"title": "X"}).status_code == 302
     first.refresh_from_db()
     assert first.title == "Musrenbang kalurahan"  # the register is never edited
 

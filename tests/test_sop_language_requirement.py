@@ -8,7 +8,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from accessibility.tooling import require_path, require_tool
 from tests.sop_example import documented_example
 from tests.sop_helpers import (
     act,
@@ -19,6 +18,7 @@ from tests.sop_helpers import (
     save_draft,
     submit,
 )
+from tests.tooling import require_path, require_tool
 
 pytestmark = pytest.mark.django_db
 MISSPELLED = "Warga mengikuti kegitan kerja bakti di saluran irigasi."

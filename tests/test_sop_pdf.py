@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from accessibility.tooling import require_tool
 from sop_workflow.models import ArchiveRecord, InstalledSop
 from sop_workflow.records import pdf
-from tests.conftest import png_bytes
+from tests.institutions import png_bytes
 from tests.sop_helpers import SOPS, as_user, create_with_sop
 from tests.test_sop_archive import publish_through_dpmk
+from tests.tooling import require_tool
 
 pytestmark = pytest.mark.django_db
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "pdf"
@@ -86,18 +86,22 @@ def test_the_archive_record_downloads_as_a_pdf_with_what_the_filing_clerk_needs(
     assert response["Content-Disposition"] == (
         f'attachment; filename="arsip-000.8.3.2-001-{record.year}.pdf"'
     )
-    assert record.archive_number in text and record.agenda_number in text
-    assert record.classification_code == "000.8.3.2" and record.classification_code in text
+    assert record.archive_number in text
+    assert record.agenda_number in text
+    assert record.classification_code == "000.8.3.2"
+    assert record.classification_code in text
     assert TITLE in text
     paraf = [p for approval in record.approvals for p in approval["paraf"]]
     assert [p["initials"] for p in paraf] == ["KB", "KS", "SD"]
     for p in paraf:
         assert f"{p['initials']} — {words(p['role'])}" in text
     assert "Kepala Bidang asal berita (Kabid)" in text
-    assert not landscape(info) and info["Pages"] == "1"
+    assert not landscape(info)
+    assert info["Pages"] == "1"
     assert page_footer(1, "1") in text
     with translation.override("id"):
-        assert gettext("Download PDF") not in text and gettext("Back") not in text
+        assert gettext("Download PDF") not in text
+        assert gettext("Back") not in text
 
 
 @pytest.mark.parametrize("sop_key", sorted(SOPS))
@@ -123,10 +127,12 @@ def test_the_installed_sop_downloads_as_a_landscape_pdf_with_every_step(client, 
     for role in definition.roles:  # the Pelaksana column headers
         assert words(role.name) in text, role.key
     with translation.override("id"):
-        assert gettext("Procedure description") in text and gettext("Executors") in text
+        assert gettext("Procedure description") in text
+        assert gettext("Executors") in text
     assert landscape(info)
     pages = info["Pages"]
-    assert page_footer(1, pages) in text and page_footer(int(pages), pages) in text
+    assert page_footer(1, pages) in text
+    assert page_footer(int(pages), pages) in text
 
 
 def test_other_institutions_get_no_pdf_but_operators_do(client, dpmk):
@@ -158,8 +164,10 @@ def test_without_weasyprint_the_download_names_the_debian_packages(client, dpmk,
     )
     html = response.content.decode()
 
-    assert response.status_code == 503 and response["Content-Type"].startswith("text/html")
-    assert "libpango-1.0-0 libpangoft2-1.0-0" in html and 'role="alert"' in html
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")
+    assert "libpango-1.0-0 libpangoft2-1.0-0" in html
+    assert 'role="alert"' in html
     assert record.archive_number in html  # still printable from the browser
 
 
@@ -176,7 +184,8 @@ def test_images_come_from_static_and_media_files_and_nothing_is_fetched(settings
         '<img src="/media/../secrets.png" alt="y">'
     )
 
-    assert content.startswith(b"%PDF-") and content.count(b"/Subtype /Image") == 1
+    assert content.startswith(b"%PDF-")
+    assert content.count(b"/Subtype /Image") == 1
     assert connections == []
     assert pdf.local_path("http://pdf.invalid/media/logo.png") == settings.MEDIA_ROOT / "logo.png"
     assert pdf.local_path("http://pdf.invalid/static/wagtailadmin/js/core.js").is_file()

@@ -11,7 +11,7 @@ from django_q.tasks import async_task
 from sop_workflow.models import SopReminder, SopTaskState
 from sop_workflow.timekeeping.reminders import send_due_follow_ups
 from tests.sop_helpers import act, as_user, create_with_sop, current_state, draft, submit
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
+from tests.worker import wait_until
 
 WIB = ZoneInfo("Asia/Jakarta")
 FRIDAY_1425 = datetime(2025, 2, 28, 14, 25, tzinfo=WIB)  # the office closes at 14:30
@@ -32,7 +32,8 @@ def test_nothing_is_sent_before_the_standard_passes_in_working_time(client):
 
     sent = send_due_follow_ups(at=datetime(2025, 3, 3, 7, 35, tzinfo=WIB))  # 10 working min
 
-    assert sent == [] and mail.outbox == []
+    assert sent == []
+    assert mail.outbox == []
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from home.models import InstitutionSettings
 from sop_workflow.models import InstalledSop, StepTiming
 from sop_workflow.timekeeping.compliance import percentile
 from tests.sop_helpers import as_user, create_with_sop
@@ -89,6 +90,30 @@ def test_xlsx_export_is_offered(client, bantul):
     assert "spreadsheetml" in response["Content-Type"]
 
 
+# 16:30 UTC on 31 January 2026: still 31 January in Jakarta (WIB, the server's zone),
+# already 1 February in Jayapura (WIT).
+LATE_ON_31_JANUARY = datetime(2026, 1, 31, 16, 30, tzinfo=UTC)
+
+
+def test_the_export_is_dated_by_the_institutions_calendar(
+    client, bantul, monkeypatch, django_user_model
+):
+    InstitutionSettings.objects.filter(site=bantul.site).update(time_zone="Asia/Jayapura")
+    monkeypatch.setattr(timezone, "now", lambda: LATE_ON_31_JANUARY)
+
+    member = as_user(client, bantul.user("panewu")).get(REPORT, {"export": "csv"})
+    client.force_login(django_user_model.objects.create_superuser("op", "op@x.id", "x"))
+    chosen = client.get(REPORT, {"export": "csv", "site": bantul.site.pk})
+    unchosen = client.get(REPORT, {"export": "csv"})
+
+    assert member["Content-Disposition"] == 'attachment; filename="kepatuhan-sop-2026-02-01.csv"'
+    assert chosen["Content-Disposition"] == 'attachment; filename="kepatuhan-sop-2026-02-01.csv"'
+    # An operator's report of every institution is dated in the operator's zone (WIB).
+    assert unchosen["Content-Disposition"] == (
+        'attachment; filename="kepatuhan-sop-2026-01-31.csv"'
+    )
+
+
 def test_other_institutions_and_non_leadership_roles_see_nothing_of_it(client, bantul):
     other = create_with_sop("kalurahan_bunder")
     timed(other, 99)
@@ -97,8 +122,10 @@ def test_other_institutions_and_non_leadership_roles_see_nothing_of_it(client, b
     staff = as_user(client, bantul.user("peliput")).get(REPORT)
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
 
-    assert "99 mnt" in foreign and "Kapanewon Bantul" not in foreign
-    assert staff.status_code == 302 and staff["Location"] == reverse("wagtailadmin_home")
+    assert "99 mnt" in foreign
+    assert "Kapanewon Bantul" not in foreign
+    assert staff.status_code == 302
+    assert staff["Location"] == reverse("wagtailadmin_home")
     assert REPORT not in menu
 
 
@@ -109,11 +136,15 @@ def test_printed_sop_has_the_header_block_and_a_column_per_pelaksana(client):
     response = as_user(client, bantul.user("peliput")).get(reverse("sop_workflow:sop_index"))
     html = client.get(response["Location"]).content.decode()
 
-    assert "B/000.8.3.2/00767" in html and "Dasar Hukum" in html and "Peringatan" in html
+    assert "B/000.8.3.2/00767" in html
+    assert "Dasar Hukum" in html
+    assert "Peringatan" in html
     assert html.count('<td class="mark"><span') == sum(
         len(step.actor) for step in installed.definition.steps
     )
-    assert "Uraian Prosedur" in html and "Kelengkapan" in html and "@media print" in html
+    assert "Uraian Prosedur" in html
+    assert "Kelengkapan" in html
+    assert "@media print" in html
 
 
 def test_the_printed_sop_of_another_institution_is_not_found(client):
@@ -193,7 +224,8 @@ def test_monthly_trend_counts_items_and_share_within_standard_with_gaps(client, 
     }
     # Bunder's two February timings are not Bantul's: February stays a gap
     trend = html[html.index('class="sop-compliance__figure sop-compliance__trend"') :]
-    assert "Kalurahan Bunder" not in trend and f"sop-trend-{bunder.site.pk}" not in html
+    assert "Kalurahan Bunder" not in trend
+    assert f"sop-trend-{bunder.site.pk}" not in html
 
 
 def test_monthly_trend_chart_is_an_image_with_a_text_alternative(client, months):
@@ -206,10 +238,12 @@ def test_monthly_trend_chart_is_an_image_with_a_text_alternative(client, months)
     svg = re.search(rf'<svg [^>]*aria-labelledby="{ident}-title {ident}-desc".*?</svg>', html, re.S)
     assert svg, "the trend chart names itself by its title and description"
     svg = svg.group(0)
-    assert 'role="img"' in svg and "<script" not in svg
+    assert 'role="img"' in svg
+    assert "<script" not in svg
     title = re.search(rf'<title id="{ident}-title">(.*?)</title>', svg).group(1)
     desc = re.search(rf'<desc id="{ident}-desc">(.*?)</desc>', svg, re.S).group(1)
-    assert "Kapanewon Bantul" in title and len(desc) > 40
+    assert "Kapanewon Bantul" in title
+    assert len(desc) > 40
     assert svg.count('<rect class="within"') == 3  # January, March, April; February is a gap
     assert f"<title>Februari 2025: {no_data()}</title>" in svg
     assert "Januari 2025: 66.7 %" in svg  # the column's own tooltip
@@ -236,4 +270,5 @@ def test_operators_see_the_trend_of_the_chosen_institution_only(client, months, 
     html = client.get(REPORT, {"site": bunder.site.pk}).content.decode()
 
     assert trend_rows(html) == {"Februari 2025": ["2", "2", "50 %"]}
-    assert f"sop-trend-{bantul.site.pk}" not in html and f"sop-trend-{bunder.site.pk}" in html
+    assert f"sop-trend-{bantul.site.pk}" not in html
+    assert f"sop-trend-{bunder.site.pk}" in html

@@ -75,4 +75,5 @@ def test_the_documented_example_installs_with_its_own_roles_and_runs_end_to_end(
     preparation = StepTiming.objects.get(page_id=page.pk, kind="preparation", step_label="1–2")
     assert preparation.started_at == disposition.assigned_at
     printed = client.get(reverse("sop_workflow:sop_print", args=[installed.pk])).content.decode()
-    assert "02/KPTS/2025" in printed and "Admin Website dan Medsos" in printed
+    assert "02/KPTS/2025" in printed
+    assert "Admin Website dan Medsos" in printed

@@ -22,7 +22,7 @@ from accessibility.speech.backends import (
     split_for_speech,
 )
 from accessibility.speech.normalize import normalize
-from accessibility.tooling import require_tool
+from tests.tooling import require_tool
 
 ARTICLE = """Pemkab Bantul Gelar Musrenbang Tingkat Kapanewon
 
@@ -56,10 +56,6 @@ def tools() -> None:
 def spoken_article(tools: None, tmp_path_factory: pytest.TempPathFactory) -> AudioInfo:
     out = tmp_path_factory.mktemp("audio") / "article.mp3"
     return EspeakNgBackend().synthesize(ARTICLE, out)
-
-
-def test_article_is_about_150_words() -> None:
-    assert 140 <= len(ARTICLE.split()) <= 170
 
 
 def test_synthesis_writes_an_mp3(spoken_article: AudioInfo) -> None:
@@ -138,7 +134,7 @@ def test_a_failing_tool_reports_its_stderr(tools: None, tmp_path: Path) -> None:
 
 
 def test_empty_text_is_refused(tools: None, tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Nothing to speak: the text is empty."):
         EspeakNgBackend().synthesize(" \n ", tmp_path / "x.mp3")
 
 
@@ -185,9 +181,11 @@ def test_get_backend_default_is_espeak() -> None:
 
 def test_get_backend_loads_a_dotted_path_with_options() -> None:
     backend = get_backend("accessibility.speech.backends.EspeakNgBackend", rate=150)
-    assert isinstance(backend, EspeakNgBackend) and backend.rate == 150
+    assert isinstance(backend, EspeakNgBackend)
+    assert backend.rate == 150
     plugin = get_backend("tests.test_speech_backend:RecordingBackend", label="x")
-    assert isinstance(plugin, RecordingBackend) and plugin.label == "x"
+    assert isinstance(plugin, RecordingBackend)
+    assert plugin.label == "x"
 
 
 def test_get_backend_rejects_bad_paths() -> None:

@@ -305,10 +305,6 @@ def test_news_sentences(text: str, expected: str) -> None:
     assert normalize(text) == expected
 
 
-def test_there_are_at_least_25_news_sentences() -> None:
-    assert len(NEWS_SENTENCES) >= 25
-
-
 @pytest.mark.parametrize(
     ("number", "words"),
     [

@@ -9,7 +9,7 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from tests.conftest import png_bytes
+from tests.institutions import png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -81,7 +81,8 @@ def test_a_patch_whose_symbol_is_missing_is_skipped_and_logged(caplog):
     with caplog.at_level(logging.ERROR, logger="home.wagtail_patches"):
         skipped = wagtail_patches.install([broken, working])
 
-    assert skipped == [broken] and installed == ["working"]
+    assert skipped == [broken]
+    assert installed == ["working"]
     assert "Not applied: pages lose their go-live (missing wagtail.models.Page.gone)" in (
         caplog.text
     )

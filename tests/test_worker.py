@@ -9,7 +9,7 @@ from django_q.tasks import async_task
 
 from cms.schedules import SCHEDULES
 from home.models import NewsPage
-from tests.worker import qcluster, wait_until  # noqa: F401 - fixture
+from tests.worker import wait_until
 
 
 @pytest.mark.django_db
@@ -17,7 +17,8 @@ def test_scheduled_publishing_is_a_django_q_schedule():
     schedule = Schedule.objects.get(name="publish_scheduled")
 
     assert (schedule.func, schedule.args) == SCHEDULES["publish_scheduled"][:2]
-    assert schedule.schedule_type == Schedule.MINUTES and schedule.repeats == -1
+    assert schedule.schedule_type == Schedule.MINUTES
+    assert schedule.repeats == -1
 
 
 @pytest.mark.worker

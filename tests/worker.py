@@ -1,22 +1,20 @@
-"""Start a real django-q2 `qcluster` process against the test database."""
+"""Helpers for tests running a real django-q2 `qcluster` process against the test database.
+
+The ``qcluster`` fixture is in :mod:`tests.fixtures.worker`.
+"""
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def _database_url() -> str:
+def database_url() -> str:
+    """The test database as a ``DATABASE_URL`` a child process understands."""
     settings = connection.settings_dict
     if settings["ENGINE"] == "django.db.backends.sqlite3":
         return f"sqlite:///{settings['NAME']}"
@@ -80,29 +78,3 @@ def alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
-
-
-@pytest.fixture
-def qcluster(transactional_db, tmp_path):
-    """A running `manage.py qcluster`; its log is printed if the test fails."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": _database_url(),
-        "PYTHONUNBUFFERED": "1",
-    }
-    log = (tmp_path / "qcluster.log").open("w+")
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    yield process
-    # SIGINT stops the cluster at once; on SIGTERM django-q2 lingers until the 20 s timeout.
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    log.seek(0)
-    print(log.read()[-4000:])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
+import zoneinfo
 
 import django_filters
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,6 +16,7 @@ from wagtail.models import Page, Site
 
 from accessibility.status import live_pages, page_status
 from home.permissions import MEMBER, InstitutionPermissionPolicy
+from home.tenancy import institution_time_zone
 
 #: Members read the report of their institutions' pages; operators of every one. Not registered:
 #: the policy of ``Site`` itself stays Wagtail's (sites are managed by operators only).
@@ -98,7 +100,16 @@ class AccessibilityReportView(ReportView):
         return REPORT_POLICY.instances_user_has_permission_for(self.request.user, "view")
 
     def get_filename(self):
-        return f"aksesibilitas-{datetime.date.today():%Y-%m-%d}"
+        return f"aksesibilitas-{timezone.localdate(timezone=self.report_zone()):%Y-%m-%d}"
+
+    def report_zone(self) -> zoneinfo.ZoneInfo | None:
+        """The chosen institution's time zone; ``None`` (the request's zone, which
+        home.middleware sets to the member's institution's) when none is chosen."""
+        valid = self.filters is not None and self.filters.is_valid()
+        site = self.filters.form.cleaned_data.get("site") if valid else None
+        if site is None:
+            return None
+        return institution_time_zone(site)
 
     def get_base_queryset(self):
         return live_pages(self.sites).filter(depth__gte=2)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
-
 import django_filters
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
+from home.tenancy import institution_time_zone
 from sop_workflow.models import StepOutcome, StepTiming
 from sop_workflow.timekeeping.compliance import (
     bar_chart_svg,
@@ -96,7 +96,11 @@ class ComplianceReportView(ReportView):
         return policy_registry.get_by_type(StepTiming)
 
     def get_filename(self):
-        return f"kepatuhan-sop-{datetime.date.today():%Y-%m-%d}"
+        # Today in the chosen institution; otherwise in the request's zone (the member's
+        # institution's, set by home.middleware), never the server's.
+        site = self._filter_value("site")
+        zone = institution_time_zone(site) if site else None
+        return f"kepatuhan-sop-{timezone.localdate(timezone=zone):%Y-%m-%d}"
 
     def get_base_queryset(self):
         return (

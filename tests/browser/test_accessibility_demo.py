@@ -20,10 +20,10 @@ from django.views.static import serve
 from wagtail.models import Site
 
 from accessibility.tasks import generate_audio, generate_braille
-from accessibility.tooling import require_library, require_tool
 from home.models import NewsIndexPage, NewsPage, StandardPage
-from tests.browser.conftest import DESKTOP, screenshot, site_url
-from tests.conftest import ensure_wagtail_roots
+from tests.browser.support import DESKTOP, screenshot, site_url
+from tests.institutions import ensure_wagtail_roots
+from tests.tooling import require_library, require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import NewsPage
-from tests.browser.conftest import log_in, screenshot, site_url
+from tests.browser.support import log_in, screenshot, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,8 @@ def test_publishing_without_alt_text_is_refused_with_the_list_then_fixed(
     problems = browser_page.locator(".accessibility-problems")
     screenshot(browser_page, "accessibility-publish-refused")
 
-    assert problems.count() == 1 and "IMG_2024" in problems.inner_text()
+    assert problems.count() == 1
+    assert "IMG_2024" in problems.inner_text()
     assert not NewsPage.objects.get(pk=news.pk).live
 
     browser_page.locator("#id_share_image_alt").fill("Warga membersihkan saluran irigasi")

@@ -11,9 +11,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from accessibility.tasks import generate_audio, generate_braille
-from accessibility.tooling import require_library, require_tool
 from home.models import StandardPage
-from tests.browser.conftest import DESKTOP, screenshot, site_url
+from tests.browser.support import DESKTOP, screenshot, site_url
+from tests.tooling import require_library, require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -253,7 +253,8 @@ def test_toolbar_settings_chosen_by_hand_stay_on_the_next_pages(live_server, bro
     page = browser_page
     page.goto(site_url(live_server, inst.hostname, "/"))
     default = toolbar_state(page)
-    assert default["classes"] == [] and default["root_px"] == 16
+    assert default["classes"] == []
+    assert default["root_px"] == 16
 
     # Mouse: open the toolbar, larger text twice; keyboard: high contrast and underlined links.
     page.get_by_role("button", name="Aksesibilitas").click()

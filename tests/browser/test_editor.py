@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import NewsPage
-from tests.browser.conftest import PHONE, log_in, screenshot, site_url
+from tests.browser.support import PHONE, log_in, screenshot, site_url
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,7 +28,8 @@ def test_editor_saves_a_news_draft_through_the_admin(live_server, browser_page, 
     browser_page.wait_for_url("**/edit/")
 
     page = NewsPage.objects.get(title="Kerja bakti membersihkan saluran irigasi")
-    assert not page.live and page.owner == editor
+    assert not page.live
+    assert page.owner == editor
     assert page.get_parent().pk == bantul.news_index.pk
     assert browser_page.get_by_text("telah dibuat").first.is_visible()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, screenshot, site_url
+from tests.browser.support import DESKTOP, PHONE, screenshot, site_url
 
 pytestmark = [
     pytest.mark.browser,

@@ -8,10 +8,8 @@ import re
 import pytest
 
 from social_publish.models import Channel, Syndication
-from tests.browser.conftest import log_in, screenshot, site_url
-from tests.social_support import social_env  # noqa: F401 - fixture
+from tests.browser.support import log_in, screenshot, site_url
 
-pytest_plugins = ["tests.fakes.fixtures"]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -58,5 +56,6 @@ def test_connect_facebook_compose_and_see_the_permalink(
     )
     row = Syndication.objects.get(page_id=page.pk)
     screenshot(browser_page, "social-page-status")
-    assert row.state == "sent" and fake_graph.posts[0]["message"].startswith("Pasar murah Sabtu")
+    assert row.state == "sent"
+    assert fake_graph.posts[0]["message"].startswith("Pasar murah Sabtu")
     assert browser_page.get_by_role("link", name=row.permalink).is_visible()

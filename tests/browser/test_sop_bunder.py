@@ -4,7 +4,7 @@ Indonesian admin, with a screenshot of each step."""
 import pytest
 
 from sop_workflow.models import PlatformChoice
-from tests.browser.conftest import DESKTOP, log_in, screenshot, site_url
+from tests.browser.support import DESKTOP, log_in, screenshot, site_url
 from tests.sop_helpers import create_with_sop, current_task, draft, latest
 
 pytestmark = [

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from home.models import NewsPage
 from sop_workflow.models import Disposition, DispositionStatus
-from tests.browser.conftest import PHONE, log_in, screenshot, site_url
+from tests.browser.support import PHONE, log_in, screenshot, site_url
 from tests.sop_helpers import create_with_sop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,7 +33,8 @@ def test_ketua_gives_a_disposition_and_the_admin_drafts_from_it_on_a_phone(live_
         tab.get_by_role("button", name="Buat", exact=True).click()
     screenshot(tab, "sop-disposition-2-given")
     disposition = Disposition.objects.get()
-    assert disposition.assigned_by == ketua and disposition.deadline is not None
+    assert disposition.assigned_by == ketua
+    assert disposition.deadline is not None
     assert tab.get_by_text("Disposisi diberikan kepada Admin Medsos").is_visible()
     context.close()
 
@@ -52,5 +53,6 @@ def test_ketua_gives_a_disposition_and_the_admin_drafts_from_it_on_a_phone(live_
     page = NewsPage.objects.get(title="Liputan Musyawarah Kalurahan")
     assert tab.url.endswith(f"/admin/pages/{page.pk}/edit/")
     disposition.refresh_from_db()
-    assert disposition.status == DispositionStatus.DRAFTED and disposition.page_id == page.pk
+    assert disposition.status == DispositionStatus.DRAFTED
+    assert disposition.page_id == page.pk
     context.close()

@@ -2,8 +2,7 @@
 
 Teardown fails the test if a handler of the fake crashed (``fake.errors``).
 
-Use from a conftest with ``from tests.fakes.fixtures import *  # noqa: F403`` or
-``pytest_plugins = ["tests.fakes.fixtures"]``.
+Registered for the whole suite by ``pytest_plugins`` in ``tests/conftest.py``.
 """
 
 from __future__ import annotations

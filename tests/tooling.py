@@ -1,4 +1,4 @@
-"""Test helpers for the external programs and libraries the accessibility app uses.
+"""Test helpers for the external programs and libraries that tests need (Chromium, Liblouis…).
 
 Outside CI a missing tool skips the test with a message naming the Debian package
 to install. With ``CI=true`` in the environment the same situation fails the
@@ -13,6 +13,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 __all__ = ["in_ci", "require_library", "require_path", "require_tool"]
 
 
@@ -22,8 +24,6 @@ def in_ci() -> bool:
 
 
 def _missing(message: str) -> None:
-    import pytest  # only tests call these helpers; production code need not have pytest
-
     if in_ci():
         pytest.fail(f"{message} (CI=true: a missing tool fails instead of skipping)", pytrace=False)
     pytest.skip(message)
