@@ -94,6 +94,7 @@ ABBREVIATIONS: dict[str, str] = {
     "BUMKal": "bumkal",
     "PP": SPELL,  # "Peraturan Pemerintah" before a number: see REGULATION_CONTEXT
     "HUT": "hari ulang tahun",
+    "SAR": "sar",
     # --- Regulations (read in full, as the official name is said on air) -----------
     "UU": "Undang-Undang",
     "Perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
@@ -205,6 +206,7 @@ DEGREES: tuple[str, ...] = (
     "S.Hum.",
     "M.Hum.",
     "S.IP.",
+    "S.I.K.",
     "S.Kep.",
     "S.Kes.",
     "M.Kes.",
@@ -213,6 +215,10 @@ DEGREES: tuple[str, ...] = (
     "S.KM.",
     "M.M.",
     "M.Eng.",
+    "M.Sc.",
+    "Sp.A.",
+    "Sp.OG.",
+    "Sp.PD.",
     "S.P.",
     "M.P.",
     "S.Pd.",
@@ -233,8 +239,8 @@ DEGREES: tuple[str, ...] = (
 # capital letter or the end of the paragraph, a full stop is kept after its words.
 SENTENCE_FINAL: frozenset[str] = frozenset(
     {"dll.", "dsb.", "dst.", "dkk.", "Tbk."}
-    | {key for key in (*ABBREVIATIONS, *DEGREES) if key.startswith(("S.", "M.", "A."))}
-    | {"Ns."}  # degrees after names
+    | {key for key in (*ABBREVIATIONS, *DEGREES) if key.startswith(("S.", "M.", "A.", "Sp."))}
+    # degrees after names
 )
 
 # Indonesian names of the letters, used for SPELL and for unknown initialisms.

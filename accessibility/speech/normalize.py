@@ -377,7 +377,7 @@ _regnal_step = _sub(rf"\b({'|'.join(REGNAL_NAMES)})\s+([IVXLC]+)\b", _regnal)
 _COUNTING_NOUNS = (
     "bab|pasal|ayat|jilid|tahap|abad|kelas|golongan|semester|triwulan|gelombang|angkatan|"
     "sesi|putaran|babak|tingkat|seri|kodam|korem|zona|wilayah|paket|lot|"
-    "dusun|padukuhan|pedukuhan|dukuh|rt|rw|komisi|lantai|kelompok|regu|pos|edisi|volume"
+    "dusun|padukuhan|pedukuhan|dukuh|rt|rw|komisi|lantai|kelompok|regu|pos|edisi|volume|tanam"
 )
 
 
@@ -423,6 +423,9 @@ _split_alnum = _sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", lambda m: " ")
 _decimals = _sub(rf"{_B}({_NUM},\d+){_E}", lambda m: _amount(m.group(1)))
 _leading_zero = _sub(rf"{_B}0\d+{_E}", lambda m: digits_to_words(m.group(0)))
 _integers = _sub(rf"{_B}({_NUM})(?!\d)", lambda m: number_to_words(_int(m.group(1))))
+# "1446 H" (the Hijri year) and "H-3 Lebaran" (three days before).
+_hijri = _sub(r"(?<=\d{4})\s?H\b(?!-)", lambda m: " Hijriah")
+_days_before = _sub(r"\bH([-+])(?=\d)", lambda m: "ha min " if m.group(1) == "-" else "ha plus ")
 _until_done = _sub(r"\s?-\s?(?=selesai\b)", lambda m: " sampai ")
 _haji = _sub(r"\bH\.\s?(?=[A-Z][a-z])", lambda m: "Haji ")
 
@@ -436,9 +439,10 @@ _REGULATION_WORDS = "|".join(
 )
 # "Perbup No. 12/2024", "UU 6/2014": a regulation's number and year -> "Nomor 12 Tahun 2024".
 _regulation_number = _sub(
-    rf"\b({_REGULATION_WORDS}|PP|Peraturan [A-Z]\w+(?: [A-Z]\w+)*|Undang-Undang)"
+    rf"\b({_REGULATION_WORDS}|PP|SE|Peraturan|Keputusan|Surat Edaran|Undang-Undang)"
+    r"((?:\s+(?!No\b|Nomor\b)[A-Z][\w-]*){0,3}?)"  # the issuer: "Bupati", "DIY", "Desa"
     r"\s+(?:(?:No\.|Nomor)\s?)?(\d+)\s?/\s?((?:19|20)\d\d)(?![\w/])",
-    lambda m: f"{m.group(1)} Nomor {m.group(2)} Tahun {m.group(3)}",
+    lambda m: f"{m.group(1)}{m.group(2)} Nomor {m.group(3)} Tahun {m.group(4)}",
 )
 # Two-letter forms that are only a regulation or a letter before its number or issuer.
 _regulation_context = _sub(
@@ -549,6 +553,7 @@ _PIPELINE: tuple[Callable[[str], str], ...] = (
     _rt_rw_slash,
     _rt_rw_numbers,
     _regulation_number,
+    _days_before,
     _dates_dmy,
     _dates_iso,
     _phones,
@@ -567,6 +572,7 @@ _PIPELINE: tuple[Callable[[str], str], ...] = (
     _per_unit,
     _number_slash,
     _decades,
+    _hijri,
     _split_alnum,
     _decimals,
     _leading_zero,
