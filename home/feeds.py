@@ -19,7 +19,8 @@ class NewsFeed(Feed):
         return _("News from %(institution)s") % {"institution": self.settings.official_name}
 
     def link(self, home):
-        return home.get_url(request=self.request)
+        parts = home.get_url_parts(request=self.request)
+        return self.request.build_absolute_uri(parts[2] if parts else "/")
 
     def description(self, home):
         return _("Latest news published by %(institution)s.") % {
@@ -36,7 +37,10 @@ class NewsFeed(Feed):
         return item.lead
 
     def item_link(self, item: NewsPage):
-        return item.get_full_url(request=self.request)
+        # On the host and port the feed was asked for: the Site's own port may say 80
+        # while the site is served on :8000.
+        parts = item.get_url_parts(request=self.request)
+        return self.request.build_absolute_uri(parts[2]) if parts else ""
 
     def item_pubdate(self, item: NewsPage):
         return item.first_published_at

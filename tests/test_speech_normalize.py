@@ -37,9 +37,9 @@ NEWS_SENTENCES = [
             "17 Agustus 2025 pukul 07.30 WIB."
         ),
         (
-            "Upacara peringatan hut kedelapan puluh Kemerdekaan er i digelar di Alun-alun Paseh "
-            "pada Minggu, tujuh belas Agustus dua ribu dua puluh lima pukul tujuh lewat tiga "
-            "puluh menit Waktu Indonesia Barat."
+            "Upacara peringatan hari ulang tahun ke delapan puluh Kemerdekaan Republik Indonesia "
+            "digelar di Alun-alun Paseh pada Minggu, tujuh belas Agustus dua ribu dua puluh lima "
+            "pukul tujuh lewat tiga puluh menit Waktu Indonesia Barat."
         ),
     ),
     (
@@ -346,7 +346,7 @@ def test_number_to_words(number: int, words: str) -> None:
         ("0,75", "nol koma tujuh lima"),
         # ordinals
         ("ke-3", "ketiga"),
-        ("ke-17", "ketujuh belas"),
+        ("ke-17", "ke tujuh belas"),  # a number of several words follows "ke"
         ("Ke-100", "Keseratus"),
         # dates
         ("17 Agustus 2025", "tujuh belas Agustus dua ribu dua puluh lima"),

@@ -16,8 +16,8 @@ they end a sentence ("... dan sebagainya.").
 Words that are already pronounceable and are not abbreviations in speech
 (Kapanewon, Panewu, Kalurahan, Bupati, Musrenbang, Puskesmas, Polri, Polsek,
 Kapolsek, Kodim...) are deliberately absent: the TTS reads them as they are. Only
-all-capital initialisms need an entry to be read as a word ("HUT" -> "hut"),
-because unknown ones of up to three letters are spelled.
+all-capital initialisms need an entry to be read as words ("HUT" -> "hari ulang
+tahun"), because unknown ones of up to three letters are spelled.
 """
 
 from __future__ import annotations
@@ -37,8 +37,15 @@ ABBREVIATIONS: dict[str, str] = {
     "Gg.": "Gang",
     "No.": "Nomor",
     "Km.": "kilometer",
+    "Lt.": "Lantai",
+    "Pdk.": "Padukuhan",
+    "Telp.": "telepon",
+    "Tlp.": "telepon",
+    "pkl.": "pukul",
+    "thn.": "tahun",
     "Kp.": "Kampung",
     "RT": SPELL,
+    "DI": SPELL,  # "Daerah Istimewa" before Yogyakarta and Aceh: see normalize
     "RW": SPELL,
     "DIY": SPELL,
     "DKI": SPELL,
@@ -68,7 +75,7 @@ ABBREVIATIONS: dict[str, str] = {
     "KPU": SPELL,
     "RSUD": SPELL,
     "TNI": SPELL,
-    "RI": SPELL,
+    "RI": "Republik Indonesia",
     "NKRI": SPELL,
     "ASN": SPELL,
     "PNS": SPELL,
@@ -85,8 +92,36 @@ ABBREVIATIONS: dict[str, str] = {
     "BUMD": SPELL,
     "BUMDes": "bumdes",
     "BUMKal": "bumkal",
-    "PP": SPELL,
-    "HUT": "hut",
+    "PP": SPELL,  # "Peraturan Pemerintah" before a number: see REGULATION_CONTEXT
+    "HUT": "hari ulang tahun",
+    "SAR": "sar",
+    # --- Regulations (read in full, as the official name is said on air) -----------
+    "UU": "Undang-Undang",
+    "Perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
+    "Perpres": "Peraturan Presiden",
+    "Keppres": "Keputusan Presiden",
+    "Inpres": "Instruksi Presiden",
+    "Permen": "Peraturan Menteri",
+    "Kepmen": "Keputusan Menteri",
+    "Permendagri": "Peraturan Menteri Dalam Negeri",
+    "Kepmendagri": "Keputusan Menteri Dalam Negeri",
+    "Permenkeu": "Peraturan Menteri Keuangan",
+    "Permenkes": "Peraturan Menteri Kesehatan",
+    "Permendes": "Peraturan Menteri Desa",
+    "Permendikbud": "Peraturan Menteri Pendidikan dan Kebudayaan",
+    "Pergub": "Peraturan Gubernur",
+    "Kepgub": "Keputusan Gubernur",
+    "Perda": "Peraturan Daerah",
+    "Perdais": "Peraturan Daerah Istimewa",
+    "Perbup": "Peraturan Bupati",
+    "Kepbup": "Keputusan Bupati",
+    "Perwal": "Peraturan Wali Kota",
+    "Perdes": "Peraturan Desa",
+    "Perkades": "Peraturan Kepala Desa",
+    "Perkal": "Peraturan Kalurahan",
+    "SK": "Surat Keputusan",
+    "Juklak": "petunjuk pelaksanaan",
+    "Juknis": "petunjuk teknis",
     # --- Offices and titles --------------------------------------------------------
     "Wabup": "Wakil Bupati",
     "Wawali": "Wakil Wali Kota",
@@ -104,29 +139,33 @@ ABBREVIATIONS: dict[str, str] = {
     "Plt.": "Pelaksana Tugas",
     "Plh.": "Pelaksana Harian",
     "Prof.": "Profesor",
+    "Dra.": "Doktoranda",
+    "Ns.": "ners",
     "Dr.": "Doktor",
     "dr.": "dokter",
     "Drs.": "Doktorandus",
     "Ir.": "Insinyur",
     "Hj.": "Hajah",
     "K.H.": "Kiai Haji",
-    # Academic degrees after a name are read as letters, as newsreaders do.
-    "S.Pd.": "es pe de",
-    "M.Pd.": "em pe de",
-    "S.E.": "es e",
-    "S.H.": "es ha",
-    "M.H.": "em ha",
-    "S.T.": "es te",
-    "M.T.": "em te",
-    "M.M.": "em em",
-    "M.Si.": "em si",
-    "S.Si.": "es si",
-    "S.Sos.": "es sos",
-    "S.IP.": "es i pe",
-    "S.Kom.": "es kom",
-    "M.Kes.": "em kes",
-    "S.Ag.": "es ag",
-    "M.Ag.": "em ag",
+    # Ranks (the dotted form is a written abbreviation and is said in full; undotted
+    # ranks that are words in speech, such as Letkol, Kompol, Kombes, Mayjen, Iptu,
+    # Bripka, are read as they are).
+    "Jend.": "Jenderal",
+    "Letjen.": "Letnan Jenderal",
+    "Mayjen.": "Mayor Jenderal",
+    "Brigjen.": "Brigadir Jenderal",
+    "Kol.": "Kolonel",
+    "Letkol.": "Letnan Kolonel",
+    "Kapt.": "Kapten",
+    "Inf.": "Infanteri",
+    "Kav.": "Kavaleri",
+    "Pol.": "Polisi",
+    "Purn.": "Purnawirawan",
+    "AKBP": SPELL,
+    "AKP": SPELL,
+    # Degrees after a name: see DEGREES; the few read otherwise than by the rule:
+    "S.Psi.": "es psi",
+    "M.Psi.": "em psi",
     # --- Time zones ----------------------------------------------------------------
     "WIB": "Waktu Indonesia Barat",
     "WITA": "Waktu Indonesia Tengah",
@@ -147,11 +186,61 @@ ABBREVIATIONS: dict[str, str] = {
     "CV": SPELL,
 }
 
+# Academic degrees written after a name. Each is read part by part, the way they are
+# said aloud: a part of one letter, or of capitals only, is spelled with letter names;
+# a part with a vowel is said as a syllable ("S.Sos." -> "es sos", "M.Si." -> "em si",
+# "S.Kom." -> "es kom", "A.Md." -> "a em de", "S.IP." -> "es i pe").
+DEGREES: tuple[str, ...] = (
+    "A.Md.",
+    "A.Md.Kep.",
+    "A.Md.Keb.",
+    "S.Ag.",
+    "M.Ag.",
+    "S.Ak.",
+    "M.Ak.",
+    "S.E.",
+    "M.E.",
+    "S.Farm.",
+    "S.H.",
+    "M.H.",
+    "S.Hum.",
+    "M.Hum.",
+    "S.IP.",
+    "S.I.K.",
+    "S.Kep.",
+    "S.Kes.",
+    "M.Kes.",
+    "S.Kom.",
+    "M.Kom.",
+    "S.KM.",
+    "M.M.",
+    "M.Eng.",
+    "M.Sc.",
+    "Sp.A.",
+    "Sp.OG.",
+    "Sp.PD.",
+    "S.P.",
+    "M.P.",
+    "S.Pd.",
+    "M.Pd.",
+    "S.Pd.I.",
+    "S.Pt.",
+    "S.Si.",
+    "M.Si.",
+    "S.Sos.",
+    "S.T.",
+    "M.T.",
+    "S.TP.",
+    "S.Tr.Kes.",
+    "S.Th.I.",
+)
+
 # Dotted abbreviations that may also end a sentence: when one is followed by a
 # capital letter or the end of the paragraph, a full stop is kept after its words.
 SENTENCE_FINAL: frozenset[str] = frozenset(
     {"dll.", "dsb.", "dst.", "dkk.", "Tbk."}
-    | {key for key in ABBREVIATIONS if key.startswith(("S.", "M."))}  # degrees after names
+    | {key for key in (*ABBREVIATIONS, *DEGREES) if key.startswith(("S.", "M.", "A.", "Sp."))}
+    # degrees after names
 )
 
 # Indonesian names of the letters, used for SPELL and for unknown initialisms.
@@ -201,6 +290,14 @@ UNITS: dict[str, str] = {
     "liter": "liter",
     "l": "liter",
     "ml": "mililiter",
+    "Km": "kilometer",
+    "KM": "kilometer",
+    "Kg": "kilogram",
+    "KG": "kilogram",
+    "Ha": "hektare",
+    "°C": "derajat Celsius",
+    "° C": "derajat Celsius",
+    "°": "derajat",
     "MW": "megawatt",
     "kW": "kilowatt",
     "kWh": "kilowatt jam",

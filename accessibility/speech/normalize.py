@@ -23,7 +23,10 @@ Reading conventions chosen (documented here because they are choices):
   ("Yogyakarta–Solo"); a spaced dash is a pause (comma).
 * Dates "17/08/2025", "17-08-2025" and "2025-08-17" -> "tujuh belas Agustus dua
   ribu dua puluh lima"; "17 Agustus 2025" needs no special handling.
-* Ordinals "ke-3" -> "ketiga", "ke-17" -> "ketujuh belas", "ke-1" -> "kesatu".
+* Ordinals: a number of one word takes the prefix, "ke-3" -> "ketiga", "ke-1" ->
+  "kesatu"; a number of several words is said after "ke", "ke-17" -> "ke tujuh belas",
+  "HUT ke-80" -> "hari ulang tahun ke delapan puluh" (said the same way, and the TTS
+  does not take "kedelapan" for a word of its own).
 * Money: "Rp 1.500.000", "Rp1,5 juta", "Rp 2.500,-", "Rp 2.500,00" -> "... rupiah".
 * Phone numbers (leading 0 or +62, at least 9 digits) and other long digit runs
   (NIK, NIP: 9 digits or more without dots) and numbers with a leading zero
@@ -33,11 +36,29 @@ Reading conventions chosen (documented here because they are choices):
   that cannot be pronounced as a word ("BPBD"), are spelled with Indonesian
   letter names; pronounceable ones ("KORPRI") are left to the TTS. Lines written
   mostly in capitals (headlines) are left alone.
+* Regulations are said by their full name: "Perbup" -> "Peraturan Bupati", "UU" ->
+  "Undang-Undang", "SK" -> "Surat Keputusan"; "PP" and "SE" only before a number or
+  an issuer ("PP Nomor 43"); "Perbup No. 12/2024" -> "Peraturan Bupati Nomor dua
+  belas Tahun dua ribu dua puluh empat".
+* Titles before a name are said in full ("Dr." -> "Doktor", "Ir." -> "Insinyur",
+  "Kol." -> "Kolonel"); undotted ranks that are words in speech (Letkol, Kompol,
+  Kombes) are left to the TTS, initialisms (AKBP, AKP) are spelled. Degrees after a
+  name are said part by part as Indonesians say them: a part of one letter or of
+  capitals is spelled, a part with a vowel is a syllable: "S.Sos." -> "es sos",
+  "M.Si." -> "em si", "S.Pd." -> "es pe de", "A.Md." -> "a em de", "S.IP." -> "es i
+  pe" (see :func:`degree_reading` and ``DEGREES``).
+* Units after a number are said in full ("5 Km" -> "lima kilometer", "34°C" ->
+  "tiga puluh empat derajat Celsius", "120 m²" -> "seratus dua puluh meter
+  persegi"); "Km 5" on a road is "kilometer lima".
+* "RI" is "Republik Indonesia"; "DI Yogyakarta" is "Daerah Istimewa Yogyakarta"
+  (elsewhere "DI" is spelled: it is also "Daerah Irigasi").
 * Known limits: a dash between two numbers is always a range, so football scores
   ("menang 2-1") become "dua sampai satu"; "5,6, dan 7" reads "lima koma enam";
   Roman numerals are converted only after regnal names (Hamengku Buwono X ->
-  "kesepuluh"), after counting nouns (Bab, Pasal, abad, tahap...) or when they are
-  two or more of I/V/X standing alone.
+  "kesepuluh"), after counting nouns (Dusun, RT, RW, Bab, Pasal, Kelas, Sesi,
+  tahap...; only I, V and X there, so "Paket C" stays a letter) or when they are two
+  or more of I/V/X standing alone; a lone "I" elsewhere ("Puskesmas Kasihan I") is
+  left as it is.
 """
 
 from __future__ import annotations
@@ -48,6 +69,7 @@ from collections.abc import Callable
 
 from .abbreviations import (
     ABBREVIATIONS,
+    DEGREES,
     LETTER_NAMES,
     REGNAL_NAMES,
     SENTENCE_FINAL,
@@ -55,7 +77,7 @@ from .abbreviations import (
     UNITS,
 )
 
-__all__ = ["normalize", "number_to_words", "digits_to_words", "spell_letters"]
+__all__ = ["degree_reading", "digits_to_words", "normalize", "number_to_words", "spell_letters"]
 
 ONES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 MONTHS = (
@@ -320,10 +342,15 @@ _money_step = _sub(
     _money,
 )
 _percent = _sub(rf"{_B}({_DEC})\s?%", lambda m: _amount(m.group(1)) + " persen")
-_ordinals = _sub(
-    rf"\b([Kk])e-\s?({_NUM})(?![\d]|[.,]\d)",
-    lambda m: m.group(1) + "e" + number_to_words(_int(m.group(2))),
-)
+
+
+def _ordinal(m: re.Match[str]) -> str:
+    words = number_to_words(_int(m.group(2)))
+    # One word takes the prefix ("ketiga"); several are said after "ke" ("ke delapan puluh").
+    return m.group(1) + "e" + (" " if " " in words else "") + words
+
+
+_ordinals = _sub(rf"\b([Kk])e-\s?({_NUM})(?![\d]|[.,]\d)", _ordinal)
 
 
 def _time(m: re.Match[str]) -> str:
@@ -349,7 +376,8 @@ def _regnal(m: re.Match[str]) -> str:
 _regnal_step = _sub(rf"\b({'|'.join(REGNAL_NAMES)})\s+([IVXLC]+)\b", _regnal)
 _COUNTING_NOUNS = (
     "bab|pasal|ayat|jilid|tahap|abad|kelas|golongan|semester|triwulan|gelombang|angkatan|"
-    "sesi|putaran|babak|tingkat|seri|kodam|korem|zona|wilayah|paket|lot"
+    "sesi|putaran|babak|tingkat|seri|kodam|korem|zona|wilayah|paket|lot|"
+    "dusun|padukuhan|pedukuhan|dukuh|rt|rw|komisi|lantai|kelompok|regu|pos|edisi|volume|tanam"
 )
 
 
@@ -358,7 +386,21 @@ def _roman_cardinal(m: re.Match[str]) -> str:
     return m.group(0) if value is None else f"{m.group(1)} {number_to_words(value)}"
 
 
-_roman_after_noun = _sub(rf"\b({_COUNTING_NOUNS})\s+([IVXLC]+)\b", _roman_cardinal, re.I)
+# Only I, V and X after a noun: "Paket C" and "Blok C" are letters, not a hundred.
+_roman_after_noun = _sub(rf"\b({_COUNTING_NOUNS})\s+([IVX]+)\b", _roman_cardinal, re.I)
+
+
+def _grade(m: re.Match[str]) -> str:
+    value = _roman_to_int(m.group(2))
+    if value is None:
+        return m.group(0)
+    noun = "golongan" if m.group(1) == "Gol." else m.group(1)
+    return f"{noun} {number_to_words(value)} {m.group(3)}"
+
+
+# A civil servant's grade "Golongan III/a" is said "golongan tiga a".
+_civil_service_grade = _sub(r"\b(Golongan|golongan|Gol\.)\s+([IV]+)\s?/\s?([a-e])\b", _grade)
+
 _roman_alone = _sub(
     r"(?<![\w.-])([IVX]{2,})(?![\w])",
     lambda m: number_to_words(v) if (v := _roman_to_int(m.group(1))) else m.group(0),
@@ -369,20 +411,65 @@ _units = _sub(
     rf"{_B}({_DEC})\s?({_UNIT_ALT})(?![\w²³])",
     lambda m: f"{_amount(m.group(1))} {UNITS[m.group(2)]}",
 )
+_unit_before_number = _sub(r"(?<![\w.])(?:Km|KM|km)\s?(?=\d)", lambda m: "kilometer ")
 _times_x = _sub(rf"{_B}({_NUM})x(?!\w)", lambda m: number_to_words(_int(m.group(1))) + " kali")
 _per_unit = _sub(
-    r"(?<=\w)/(jam|hari|bulan|tahun|orang|kg|km|ha|m2|liter)\b", lambda m: " per " + m.group(1)
+    r"(?<=\w)/(jam|hari|minggu|bulan|tahun|orang|KK|kg|km|ha|m2|liter|ton)\b",
+    lambda m: " per " + UNITS.get(m.group(1), m.group(1)),
 )
+_decades = _sub(rf"{_B}({_NUM})-an\b", lambda m: number_to_words(_int(m.group(1))) + "an")
 _number_slash = _sub(r"(?<=\d)/(?=\d)", lambda m: " garis miring ")
 _split_alnum = _sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", lambda m: " ")
 _decimals = _sub(rf"{_B}({_NUM},\d+){_E}", lambda m: _amount(m.group(1)))
 _leading_zero = _sub(rf"{_B}0\d+{_E}", lambda m: digits_to_words(m.group(0)))
 _integers = _sub(rf"{_B}({_NUM})(?!\d)", lambda m: number_to_words(_int(m.group(1))))
+# "1446 H" (the Hijri year) and "H-3 Lebaran" (three days before).
+_hijri = _sub(r"(?<=\d{4})\s?H\b(?!-)", lambda m: " Hijriah")
+_days_before = _sub(r"\bH([-+])(?=\d)", lambda m: "ha min " if m.group(1) == "-" else "ha plus ")
+_until_done = _sub(r"\s?-\s?(?=selesai\b)", lambda m: " sampai ")
 _haji = _sub(r"\bH\.\s?(?=[A-Z][a-z])", lambda m: "Haji ")
 
 
+_REGULATION_WORDS = "|".join(
+    sorted(
+        (k for k, v in ABBREVIATIONS.items() if v.startswith(("Peraturan", "Undang", "Keputusan"))),
+        key=len,
+        reverse=True,
+    )
+)
+# "Perbup No. 12/2024", "UU 6/2014": a regulation's number and year -> "Nomor 12 Tahun 2024".
+_regulation_number = _sub(
+    rf"\b({_REGULATION_WORDS}|PP|SE|Peraturan|Keputusan|Surat Edaran|Undang-Undang)"
+    r"((?:\s+(?!No\b|Nomor\b)[A-Z][\w-]*){0,3}?)"  # the issuer: "Bupati", "DIY", "Desa"
+    r"\s+(?:(?:No\.|Nomor)\s?)?(\d+)\s?/\s?((?:19|20)\d\d)(?![\w/])",
+    lambda m: f"{m.group(1)}{m.group(2)} Nomor {m.group(3)} Tahun {m.group(4)}",
+)
+# Two-letter forms that are only a regulation or a letter before its number or issuer.
+_regulation_context = _sub(
+    r"\b(PP|SE)(?=\s+(?:No\.|Nomor|\d|Bupati|Gubernur|Wali Kota|Menteri|Sekda|Lurah|Panewu))",
+    lambda m: {"PP": "Peraturan Pemerintah", "SE": "Surat Edaran"}[m.group(1)],
+)
+_special_region = _sub(r"\bDI(?=\s+(?:Yogyakarta|Jogja|Aceh)\b)", lambda m: "Daerah Istimewa")
+
+
+def degree_reading(degree: str) -> str:
+    """How an academic degree after a name is said: "S.Sos." -> "es sos", "A.Md." -> "a em de".
+
+    Each dot-separated part of one letter, or of capitals only, is spelled with letter
+    names; a part with a vowel is said as a syllable.
+    """
+    words = []
+    for part in filter(None, degree.split(".")):
+        if len(part) == 1 or part.isupper() or not re.search("[aeiou]", part.lower()):
+            words.append(spell_letters(part))
+        else:
+            words.append(part.lower())
+    return " ".join(words)
+
+
 def _abbreviation_table() -> dict[str, str]:
-    table = dict(ABBREVIATIONS)
+    table = {degree: degree_reading(degree) for degree in DEGREES}
+    table.update(ABBREVIATIONS)
     for key, value in ABBREVIATIONS.items():
         if key.endswith(".") and key[0].islower() and value != SPELL:
             # Sentence-initial form: "Yth." -> "Yang terhormat".
@@ -465,6 +552,8 @@ _PIPELINE: tuple[Callable[[str], str], ...] = (
     _addresses,
     _rt_rw_slash,
     _rt_rw_numbers,
+    _regulation_number,
+    _days_before,
     _dates_dmy,
     _dates_iso,
     _phones,
@@ -475,16 +564,23 @@ _PIPELINE: tuple[Callable[[str], str], ...] = (
     _percent,
     _times,
     _regnal_step,
+    _civil_service_grade,
     _roman_after_noun,
     _units,
+    _unit_before_number,
     _times_x,
     _per_unit,
     _number_slash,
+    _decades,
+    _hijri,
     _split_alnum,
     _decimals,
     _leading_zero,
     _integers,
+    _until_done,
     _haji,
+    _regulation_context,
+    _special_region,
     _abbreviations,
     _redundant_parentheticals,
     _roman_alone,

@@ -39,8 +39,18 @@
         var status = bar.querySelector("[data-a11y-status]");
         var sizeValue = bar.querySelector("[data-a11y-size-value]");
         bar.hidden = false;
+        // The shortcuts download the article's audio and braille files: they show only on
+        // a page that offers them (the link carries no href until there is a file).
         bar.querySelectorAll("[data-a11y-needs]").forEach(function (link) {
-            link.hidden = !document.querySelector(link.getAttribute("data-a11y-needs"));
+            var target = document.querySelector(link.getAttribute("data-a11y-needs"));
+            if (target && target.getAttribute("href")) {
+                link.setAttribute("href", target.getAttribute("href"));
+                link.setAttribute("download", "");
+                link.hidden = false;
+            } else {
+                link.removeAttribute("href");
+                link.hidden = true;
+            }
         });
 
         function refresh() {
