@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 HOST = "bantul.localhost:8000"  # what `make run` serves; the Site itself says port 80
 
