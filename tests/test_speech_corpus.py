@@ -13,10 +13,10 @@ import csv
 from pathlib import Path
 
 import pytest
-from accessibility.tooling import require_tool
 
 from accessibility.speech.backends import EspeakNgBackend, mp3_duration
 from accessibility.speech.normalize import normalize
+from tests.tooling import require_tool
 
 CORPUS = Path(__file__).parent / "data" / "speech_corpus.tsv"
 
