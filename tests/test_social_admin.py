@@ -144,6 +144,19 @@ def test_another_institution_s_admin_cannot_see_or_retry_our_posts(client, bunde
     assert Syndication.objects.get(pk=row.pk).state == "failed"
 
 
+def test_the_institution_admin_inspects_a_post_of_its_own(client, bunder_world, bunder):
+    channel, page, row = bunder_world
+    admin_client(client, bunder)
+
+    response = client.get(reverse("social_publish_syndications:inspect", args=[row.pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert page.title in body
+    assert channel.name in body
+    assert reverse("social_publish_syndications:index") + "edit/" not in body
+
+
 def test_only_the_institution_admin_manages_channels(client, bunder_world, bunder):
     channel, page, row = bunder_world
     status_url = reverse("social_publish_syndications:page", args=[page.pk])

@@ -37,6 +37,14 @@ class SyndicationInspectView(generic.InspectView):
     fields = ["page", "channel", "round", "state", "attempts", "permalink", "external_id",
               "last_error", "created_at", "started_at", "next_attempt_at", "sent_at"]
 
+    # Posts are records: the viewset registers no edit or delete view, so the inspect page
+    # offers neither (Wagtail would build their buttons for a user who may "change", i.e. retry).
+    def get_edit_url(self):
+        return None
+
+    def get_delete_url(self):
+        return None
+
 
 class RetryView(View):
     """POST: run a failed, parked or waiting syndication again now."""
