@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import admin_tenancy
+        from . import admin_tenancy, signal_handlers
 
         admin_tenancy.scope_admin_filters()
+        signal_handlers.register_signal_handlers()
