@@ -154,6 +154,18 @@ def run_wrk(wrk: str, port: int, path: str, args) -> tuple[float, str]:
     return rate, p99
 
 
+def backend_requests(varnishstat: str | None, workdir: Path) -> int | None:
+    """How many requests Varnish has sent to gunicorn so far (None without varnishstat)."""
+    if varnishstat is None:
+        return None
+    output = subprocess.run(
+        [varnishstat, "-n", str(workdir), "-1", "-f", "MAIN.backend_req"],
+        capture_output=True, text=True, timeout=30,
+    ).stdout  # fmt: skip
+    match = re.search(r"MAIN\.backend_req\s+(\d+)", output)
+    return int(match.group(1)) if match else None
+
+
 def stop(process: subprocess.Popen | None) -> None:
     if process is None or process.poll() is not None:
         return
@@ -222,16 +234,19 @@ def main() -> None:
             f"article {article} ({len(html) / 1024:.1f} KiB), wrk -t{args.threads} "
             f"-c{args.connections} -d{args.duration}, gunicorn {args.workers} sync workers"
         )
-        results = {
-            "uncached (gunicorn)": run_wrk(tools["wrk"], app_port, article, args),
-            "proxy cache (Varnish)": run_wrk(tools["wrk"], proxy_port, article, args),
-            "static file (Varnish)": run_wrk(tools["wrk"], proxy_port, STATIC_URL, args),
-        }
+        results = {"uncached (gunicorn)": run_wrk(tools["wrk"], app_port, article, args)}
+        varnishstat = find("varnishstat")
+        before = backend_requests(varnishstat, folder / "varnish")
+        results["proxy cache (Varnish)"] = run_wrk(tools["wrk"], proxy_port, article, args)
+        after = backend_requests(varnishstat, folder / "varnish")
+        results["static file (Varnish)"] = run_wrk(tools["wrk"], proxy_port, STATIC_URL, args)
         for name, (rate, p99) in results.items():
             print(f"{name:22s} {rate:10.0f} req/s   p99 {p99}")
         uncached, cached, static = (rate for rate, _ in results.values())
         print(f"proxy cache / uncached: {cached / uncached:.1f}x")
         print(f"proxy cache / static file: {cached / static:.2f}")
+        if before is not None and after is not None:
+            print(f"requests Varnish sent to gunicorn during the cached run: {after - before}")
     finally:
         stop(varnish_process)
         stop(gunicorn_process)
