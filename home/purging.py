@@ -91,6 +91,7 @@ def purge_batch_for(page: Page, parent: Page | None = None) -> PurgeBatch:
     """
     batch = PurgeBatch()
     batch.add_page(page)
-    batch.add_pages(page.get_descendants().live().specific())  # their breadcrumbs show it
+    if not page.is_site_root():  # breadcrumbs show every ancestor's title but the home page's
+        batch.add_pages(page.get_descendants().live().specific())
     add_surroundings(batch, page, page.get_parent() if parent is None else parent)
     return batch

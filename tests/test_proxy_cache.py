@@ -169,6 +169,21 @@ def test_moving_a_page_purges_its_old_and_new_urls_and_every_menu(
 
 
 @pytest.mark.django_db
+def test_publishing_the_home_page_purges_it_feed_and_sitemap_only(
+    fake_proxy, bantul, django_capture_on_commit_callbacks
+):
+    news = bantul.news("Kabar yang tidak berubah")
+    fake_proxy.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        bantul.home.save_revision().publish()
+
+    purged = paths_on(fake_proxy, bantul.hostname)
+    assert purged == {"/", "/feed/", "/sitemap.xml"}
+    assert path_of(news) not in purged
+
+
+@pytest.mark.django_db
 def test_scheduled_go_live_purges(fake_proxy, bantul, django_capture_on_commit_callbacks):
     page = bantul.news("Agenda musyawarah", publish=False)
     page.go_live_at = timezone.now() + timedelta(hours=1)
