@@ -7,10 +7,11 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 # Debian packages the product and its tests use: Chromium for browser tests, gettext to compile
 # translations, espeak-ng + lame for audio versions, liblouis for braille, hunspell-id for spelling,
-# pango + DejaVu fonts for WeasyPrint's PDFs, poppler-utils to read those PDFs back in tests.
+# pango + DejaVu fonts for WeasyPrint's PDFs, poppler-utils to read those PDFs back in tests,
+# Varnish for the caching proxy (deploy/varnish/) and its tests.
 DEBIAN_PACKAGES := chromium gettext espeak-ng lame liblouis20 liblouis-data liblouis-bin hunspell hunspell-id \
-	libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
-DEBIAN_COMMANDS := chromium msgfmt espeak-ng lame lou_translate hunspell pdftotext
+	libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils varnish
+DEBIAN_COMMANDS := chromium msgfmt espeak-ng lame lou_translate hunspell pdftotext varnishd
 # Packages with no command to look for: checked with dpkg.
 DEBIAN_LIBRARIES := hunspell-id libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 

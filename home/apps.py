@@ -10,7 +10,8 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from . import wagtail_patches
+        from . import signal_handlers, wagtail_patches
 
         wagtail_patches.apply()
         checks.register(wagtail_patches.check_patch_targets, checks.Tags.compatibility)
+        signal_handlers.register_signal_handlers()

@@ -17,6 +17,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "cms",
+    # Before "home": home's ready() replaces its purge handlers with home.signal_handlers.
+    "wagtail.contrib.frontend_cache",
     "home",
     "sop_workflow",
     "social_publish",
@@ -49,11 +51,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # gzip, except responses with a CSRF token or never-cache ones (BREACH; home.caching).
+    "home.caching.PublicGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # ETag on cacheable responses, 304 for If-None-Match.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: public for anonymous pages, never-cache with a session or CSRF token.
+    "home.caching.CacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.InstitutionTimezoneMiddleware",
@@ -81,10 +89,14 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
+# Persistent connections (seconds; 0 = one per request, None = unlimited). Production defaults
+# to 600 (cms/settings/production.py); health checks drop a connection the server closed.
+DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", env_int("DATABASE_CONN_MAX_AGE", 0))
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=DB_CONN_MAX_AGE,
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -188,6 +200,21 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# HTTP caching of the public sites (home.caching): browsers keep an anonymous page
+# PUBLIC_CACHE_MAX_AGE seconds, the caching proxy PUBLIC_CACHE_S_MAXAGE seconds between purges.
+PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)
+PUBLIC_CACHE_S_MAXAGE = env_int("PUBLIC_CACHE_S_MAXAGE", 300)
+# The caching proxy (deploy/varnish/) that Wagtail purges on publish, unpublish, move and delete
+# (home.signal_handlers), e.g. http://127.0.0.1:6081. Unset: no proxy, nothing is purged.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 TAGGIT_CASE_INSENSITIVE = True
 
 # Background jobs: django-q2 on the ORM broker by default, on Redis when REDIS_URL is set.

@@ -6,6 +6,10 @@ from .base import *  # noqa: F403
 from .base import SECRET_KEY, env_bool, env_int
 
 DEBUG = False
+# One database connection per worker, kept for DB_CONN_MAX_AGE seconds (not one per request).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int(  # noqa: F405
+    "DB_CONN_MAX_AGE", env_int("DATABASE_CONN_MAX_AGE", 600)
+)
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
@@ -90,11 +92,20 @@ class HomePage(RoutablePageMixin, TenantContentMixin, Page):
         context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
         return context
 
+    def get_cached_paths(self) -> list[str]:
+        """The home page and its RSS feed (both list the latest news); search is never cached."""
+        return ["/", "/feed/"]
+
     @path("cari/", name="search")
     def search(self, request):
+        from django.utils.cache import add_never_cache_headers
+
         from home.views import search_view
 
-        return search_view(request, self)
+        # One entry per query would fill the proxy cache and never be purged: never cached.
+        response = search_view(request, self)
+        add_never_cache_headers(response)
+        return response
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -112,6 +123,13 @@ class NewsIndexPage(TenantContentMixin, Page):
 
     class Meta:
         verbose_name = _("news index")
+
+    def get_cached_paths(self) -> list[str]:
+        """The index and each pagination page, plus one more: after an unpublish the old last
+        page's URL must not keep its copy."""
+        count = news_listing(self).count()
+        pages = max(1, math.ceil((count + 1) / NEWS_PER_PAGE))
+        return ["/", *(f"/?halaman={number}" for number in range(1, pages + 1))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
