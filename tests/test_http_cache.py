@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from home.models import StandardPage
-from tests.conftest import host_client
+from tests.institutions import host_client
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,8 @@ def test_listings_feed_and_sitemap_are_public(client, bantul, path):
     response = host_client(client, bantul.hostname).get(path)
 
     assert response.status_code == 200
-    assert "public" in directives(response) and "s-maxage=300" in directives(response)
+    assert "public" in directives(response)
+    assert "s-maxage=300" in directives(response)
 
 
 def test_unchanged_page_answers_304_to_its_etag(client, bantul):
@@ -122,7 +123,8 @@ def test_login_form_with_csrf_token_is_neither_cached_nor_compressed(bantul):
 
     assert response.status_code == 200
     assert "csrfmiddlewaretoken" in response.content.decode()
-    assert "no-store" in directives(response) and "public" not in directives(response)
+    assert "no-store" in directives(response)
+    assert "public" not in directives(response)
     assert not response.has_header("Content-Encoding")
 
 
@@ -155,4 +157,5 @@ def test_superuser_preview_is_never_cached(client, bantul):
 
     assert response.status_code == 200
     assert "Draf pengumuman" in response.content.decode()
-    assert "no-store" in directives(response) and "public" not in directives(response)
+    assert "no-store" in directives(response)
+    assert "public" not in directives(response)

@@ -21,8 +21,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from accessibility.tooling import require_tool
 from home.models import NewsPage, StandardPage
+from tests.tooling import require_tool
 
 VCL = Path(__file__).resolve().parents[1] / "deploy" / "varnish" / "default.vcl"
 
@@ -320,7 +320,8 @@ def test_varnish_serves_unchanged_pages_from_cache_and_new_versions_after_publis
     first = fetch(varnish, host, path_of(news))
     second = fetch(varnish, host, path_of(news))
     assert (first[0], second[0]) == ("MISS", "HIT")
-    assert second[2] == first[2] and "Pasar murah Kapanewon" in second[2]
+    assert second[2] == first[2]
+    assert "Pasar murah Kapanewon" in second[2]
     fetch(varnish, host, path_of(bantul.news_index))
     assert fetch(varnish, host, path_of(bantul.news_index))[0] == "HIT"
 
