@@ -212,8 +212,7 @@ def role_summaries(user) -> list[str]:
         }
         if guide.steps:
             sentences.append(
-                _("In the SOP of %(institution)s, %(roles)s carries out steps %(steps)s.")
-                % values
+                _("In the SOP of %(institution)s, %(roles)s carries out steps %(steps)s.") % values
             )
         else:
             sentences.append(

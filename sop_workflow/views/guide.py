@@ -32,4 +32,3 @@ def my_guide_pdf(request):
     context = _guide_context(request)
     filename = f"panduan-sop-{pdf.safe_filename_part(request.user.get_username())}.pdf"
     return pdf_response(request, GUIDE_TEMPLATE, context, filename)
-
