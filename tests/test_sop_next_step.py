@@ -190,10 +190,20 @@ def test_the_guide_pdf_reads_back_as_one_a4_page(client, bantul):
 
     assert info["Pages"] == "1"
     assert info["Page size"] == "595.276 x 841.89 pts (A4)"  # portrait
-    assert "Panduan SOP saya" in text
+    assert "PANDUAN SOP SAYA" in text  # the heading, in capitals as printed
     assert (
         "Langkah 2: Pemilahan bahan liputan yang layak tayang di website dan media sosial" in text
     )
     assert "Sebelumnya Langkah 1 oleh Peliput/Petugas Lapangan" in text
     assert "Waktu baku 5 min" in text
     assert "attachment;" in response["Content-Disposition"]
+
+
+def test_the_longest_guide_of_the_bundled_sops_still_fits_one_page(client):
+    bunder = create_with_sop("kalurahan_bunder")  # the Seksi has 5 steps, the most of any role
+
+    response = as_user(client, bunder.user("seksi")).get(GUIDE_PDF)
+
+    text, info = read_pdf(response, "panduan-sop-bunder-seksi.pdf")
+    assert info["Pages"] == "1"
+    assert text.count("Sebelumnya") == 5
