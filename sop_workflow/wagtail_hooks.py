@@ -9,9 +9,10 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
 from sop_workflow import channels, urls
-from sop_workflow.components import DispositionsPanel, FreshnessPanel, SopTasksPanel
+from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
 from sop_workflow.permissions import viewable
+from sop_workflow.records.guide import has_guide
 from sop_workflow.views.dispositions import DispositionViewSet
 from sop_workflow.views.registers import IntakeRegisterViewSet
 
@@ -27,9 +28,8 @@ def register_admin_urls():
 
 @hooks.register("construct_homepage_panels")
 def add_sop_panels(request, panels):
+    panels.append(WaitingForYouPanel())
     panels.append(FreshnessPanel())
-    panels.append(DispositionsPanel())
-    panels.append(SopTasksPanel())
 
 
 @hooks.register("register_admin_viewset")
@@ -81,6 +81,18 @@ def register_compliance_report_menu_item():
 def register_sop_document_menu_item():
     return SopDocumentMenuItem(
         _("Print SOP"), reverse("sop_workflow:sop_index"), icon_name="doc-full", order=910
+    )
+
+
+class MyGuideMenuItem(MenuItem):
+    def is_shown(self, request):
+        return has_guide(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_guide_menu_item():
+    return MyGuideMenuItem(
+        _("My SOP guide"), reverse("sop_workflow:my_guide"), icon_name="help", order=250
     )
 
 

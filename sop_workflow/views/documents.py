@@ -79,7 +79,7 @@ def archive_pdf(request, record_id: int):
     """The archive record as a PDF (A4 portrait) to download and file."""
     context = _archive_context(request, record_id)
     filename = f"arsip-{pdf.safe_filename_part(context['record'].archive_number)}.pdf"
-    return _pdf_response(request, ARCHIVE_TEMPLATE, context, filename)
+    return pdf_response(request, ARCHIVE_TEMPLATE, context, filename)
 
 
 def sop_print(request, installed_id: int):
@@ -92,10 +92,11 @@ def sop_pdf(request, installed_id: int):
     context = _sop_context(request, installed_id)
     installed = context["installed"]
     filename = f"sop-{pdf.safe_filename_part(installed.key)}-v{installed.version}.pdf"
-    return _pdf_response(request, SOP_TEMPLATE, context, filename)
+    return pdf_response(request, SOP_TEMPLATE, context, filename)
 
 
-def _pdf_response(request, template: str, context: dict, filename: str):
+def pdf_response(request, template: str, context: dict, filename: str):
+    """``template`` as a PDF download; without WeasyPrint, its print page with the reason."""
     try:
         content = pdf.render_pdf(template, context, request=request)
     except pdf.PdfUnavailable:
