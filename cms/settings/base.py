@@ -136,15 +136,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Media and everything generated from it (renditions, audio, braille, upload sources): on the
-# local disk (MEDIA_ROOT) unless S3_BUCKET names an S3-compatible bucket, which every web
-# process and worker on every machine then shares (django-storages; MEDIA_ROOT is not used).
-S3_BUCKET = env_str("S3_BUCKET", "")
-if S3_BUCKET:
-    STORAGES["default"] = {
+
+
+def s3_storage() -> dict:
+    """``STORAGES["default"]`` for the S3-compatible bucket the ``S3_*`` variables describe."""
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": S3_BUCKET,
+            "bucket_name": env_str("S3_BUCKET", ""),
             "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
             "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
             "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
@@ -163,6 +162,13 @@ if S3_BUCKET:
             "max_memory_size": 10 * 1024 * 1024,
         },
     }
+
+
+# Media and everything generated from it (renditions, audio, braille, upload sources): on the
+# local disk (MEDIA_ROOT) unless S3_BUCKET names an S3-compatible bucket, which every web
+# process and worker on every machine then shares (django-storages; MEDIA_ROOT is not used).
+if env_str("S3_BUCKET", ""):
+    STORAGES["default"] = s3_storage()
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail
