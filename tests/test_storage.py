@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,7 +34,9 @@ from social_publish.posts import build_post
 from sop_workflow.records import pdf
 from tests.institutions import host_client, png_bytes
 from tests.social_support import document, run_jobs, youtube_channel
+from tests.sop_helpers import edit_data
 from tests.tooling import require_library, require_tool
+from tests.worker import database_url, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -216,3 +221,133 @@ def test_a_local_copy_of_a_stored_file_exists_only_inside_the_block(s3_storage, 
         assert path.read_bytes() == b"ID3 rekaman rapat"
 
     assert not path.exists()
+
+
+# -- one deployment on several machines -------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def started(name: str, args: list[str], cwd: Path, logs: Path) -> Iterator[subprocess.Popen]:
+    """``manage.py`` with ``args`` run from ``cwd`` with this test's environment; stopped after.
+
+    Its output goes to ``logs/<name>.log`` and is printed if the test fails.
+    """
+    cwd.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url(),
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = (logs / f"{name}.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        # SIGINT stops a qcluster at once (on SIGTERM it lingers until its timeout).
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.seek(0)
+        print(f"--- {name} ---\n{log.read()[-3000:]}")
+        log.close()
+
+
+def web_server(name: str, cwd: Path, logs: Path, stack: ExitStack) -> str:
+    """A ``runserver`` process on a free port; its base URL once it answers."""
+    port = free_port()
+    process = stack.enter_context(
+        started(name, ["runserver", "--noreload", f"127.0.0.1:{port}"], cwd, logs)
+    )
+    base = f"http://127.0.0.1:{port}"
+
+    def answers() -> bool:
+        assert process.poll() is None, f"{name} exited with {process.returncode}"
+        try:
+            return requests.get(f"{base}/admin/login/", timeout=2).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    assert wait_until(answers, timeout=120, interval=0.5), f"{name} never answered"
+    return base
+
+
+def log_in(base: str, hostname: str, username: str, password: str) -> requests.Session:
+    """A browser-like session logged into the admin of ``base`` (CSRF token and cookie)."""
+    session = requests.Session()
+    session.headers["Host"] = hostname
+    form = session.get(f"{base}/admin/login/", timeout=10)
+    token = BeautifulSoup(form.text, "html.parser").find(
+        "input", {"name": "csrfmiddlewaretoken"}
+    )["value"]
+    answer = session.post(
+        f"{base}/admin/login/",
+        {"username": username, "password": password, "csrfmiddlewaretoken": token},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert answer.status_code == 302, answer.text[:2000]
+    session.headers["X-CSRFToken"] = session.cookies["csrftoken"]
+    return session
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_publish_on_one_web_process_audio_by_a_worker_elsewhere_download_from_a_third(
+    make_institution, s3_storage, tmp_path
+):
+    require_tool("espeak-ng", "espeak-ng")
+    require_tool("lame", "lame")
+    bunder = make_institution("bunder", name="Kalurahan Bunder")
+    editor = bunder.user("admin")
+    page = bunder.news(
+        "Musyawarah warga Bunder", publish=False, live=False,
+        lead="Warga Kalurahan Bunder bermusyawarah di balai kalurahan.",
+    )
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    machines = {name: tmp_path / name for name in ("web-a", "worker", "web-b")}
+
+    with ExitStack() as stack:
+        publisher = web_server("web-a", machines["web-a"], logs, stack)
+        stack.enter_context(started("worker", ["qcluster"], machines["worker"], logs))
+        reader = web_server("web-b", machines["web-b"], logs, stack)
+
+        session = log_in(publisher, bunder.hostname, editor.username, "rahasia-uji-123")
+        published = session.post(
+            f"{publisher}{reverse('wagtailadmin_pages:edit', args=[page.pk])}",
+            {**edit_data(page), "action-publish": "1"},
+            allow_redirects=False,
+            timeout=60,
+        )
+        assert published.status_code == 302, published.text[:3000]
+        assert wait_until(lambda: AudioVersion.objects.filter(page=page).exists(), timeout=180)
+
+        path = page.get_url_parts()[2]
+        html = requests.get(f"{reader}{path}", headers={"Host": bunder.hostname}, timeout=30)
+
+    assert html.status_code == 200
+    link = BeautifulSoup(html.text, "html.parser").select_one(".a11y-audio a[download]")
+    audio = AudioVersion.objects.get(page=page)
+    assert link["href"] == (
+        f"{s3_storage.env['S3_ENDPOINT_URL']}/{s3_storage.name}/{audio.file.name}"
+    )
+    downloaded = requests.get(link["href"], timeout=30)
+    assert downloaded.status_code == 200
+    assert is_mp3(downloaded.content)
+    assert len(downloaded.content) == audio.size_bytes
+    assert downloaded.content == s3_storage.content(audio.file.name)
+    # Nothing was written on the "machines" themselves: every file went to the bucket.
+    assert [list(directory.iterdir()) for directory in machines.values()] == [[], [], []]
