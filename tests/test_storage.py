@@ -106,8 +106,12 @@ def test_an_uploaded_image_and_its_renditions_are_served_from_the_bucket(
 
     html = host_client(client, bantul.hostname).get(page.url).content.decode()
 
-    rendition_urls = [img["src"] for img in BeautifulSoup(html, "html.parser").find_all("img")]
+    soup = BeautifulSoup(html, "html.parser")
+    rendition_urls = [img["src"] for img in soup.find_all("img")]
     assert rendition_urls
+    share = soup.find("meta", property="og:image")["content"]
+    assert share.startswith(f"{s3_storage.env['S3_ENDPOINT_URL']}/{s3_storage.name}/images/")
+    assert soup.find("meta", attrs={"name": "twitter:image"})["content"] == share
     assert all(url.startswith(f"{s3_storage.env['S3_ENDPOINT_URL']}/") for url in rendition_urls)
     downloaded = requests.get(rendition_urls[0], timeout=10)
     assert downloaded.status_code == 200
