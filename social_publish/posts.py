@@ -46,15 +46,10 @@ def image_media(site, image) -> Media:
 
 
 def document_media(document) -> Media:
+    """The stored file of ``document``, read through its storage when a provider uploads it."""
     name = os.path.basename(document.file.name)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    try:
-        path = document.file.path
-    except NotImplementedError:  # remote storage: read it into memory
-        with document.file.open("rb") as handle:
-            data = handle.read()
-        return Media(name, content_type, data=data, size=len(data))
-    return Media(name, content_type, path=path, size=document.file.size)
+    return Media(name, content_type, stored=document.file, size=document.file.size)
 
 
 def body_media(page) -> tuple[Media | None, Media | None, list[Media]]:

@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.fakes.fixtures",
     "tests.fixtures.social",
     "tests.fixtures.worker",
+    "tests.fixtures.storage",
     "tests.fixtures.browser",
 ]
 

@@ -187,7 +187,9 @@ def test_images_come_from_static_and_media_files_and_nothing_is_fetched(settings
     assert content.startswith(b"%PDF-")
     assert content.count(b"/Subtype /Image") == 1
     assert connections == []
-    assert pdf.local_path("http://pdf.invalid/media/logo.png") == settings.MEDIA_ROOT / "logo.png"
+    assert pdf.media_name("http://pdf.invalid/media/logo.png") == "logo.png"
+    assert pdf.media_name("http://pdf.invalid/media/../cms/settings/base.py") is None
+    assert pdf.local_path("http://pdf.invalid/media/logo.png") is None  # media: storage only
     assert pdf.local_path("http://pdf.invalid/static/wagtailadmin/js/core.js").is_file()
     assert pdf.local_path("http://pdf.invalid/static/../cms/settings/base.py") is None
     assert pdf.local_path("file:///etc/passwd") is None

@@ -148,6 +148,39 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def s3_storage() -> dict:
+    """``STORAGES["default"]`` for the S3-compatible bucket the ``S3_*`` variables describe."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("S3_BUCKET", ""),
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            # Files are public website media, so their URLs are plain (no expiring signature)
+            # and can be cached; S3_CUSTOM_DOMAIN serves them through a CDN or proxy.
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN", "") or None,
+            "url_protocol": env_str("S3_URL_PROTOCOL", "https:"),
+            "querystring_auth": env_bool("S3_QUERYSTRING_AUTH", False),
+            "location": env_str("S3_LOCATION", ""),
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "") or None,
+            "default_acl": env_str("S3_DEFAULT_ACL", "") or None,
+            # Like the filesystem: a new upload never replaces another file of the same name.
+            "file_overwrite": False,
+            # A file being read is kept in memory up to this size, then in a temporary file.
+            "max_memory_size": 10 * 1024 * 1024,
+        },
+    }
+
+
+# Media and everything generated from it (renditions, audio, braille, upload sources): on the
+# local disk (MEDIA_ROOT) unless S3_BUCKET names an S3-compatible bucket, which every web
+# process and worker on every machine then shares (django-storages; MEDIA_ROOT is not used).
+if env_str("S3_BUCKET", ""):
+    STORAGES["default"] = s3_storage()
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 import requests
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+from home.storage import open_stored
 from social_publish import conf
 
 from .errors import OutcomeUnknown, PermanentError, TokenError, TransientError
@@ -20,19 +23,28 @@ logger = logging.getLogger("social_publish")
 
 @dataclass
 class Media:
-    """A file to upload: bytes in memory or a path with its size."""
+    """A file to upload: bytes in memory, or a stored file (a ``FieldFile``) with its size.
+
+    A stored file is read through its storage (local disk or an S3 bucket), never by path, so
+    the worker that uploads it may run on another machine than the web process that stored it.
+    """
 
     filename: str
     content_type: str
     data: bytes | None = None
-    path: str | None = None
+    stored: FieldFile | None = None
     size: int = 0
     public_url: str = ""
 
+    def open(self) -> IO[bytes]:
+        """A new binary handle on the content, positioned at the start (the caller closes it)."""
+        if self.data is not None or self.stored is None:
+            return io.BytesIO(self.data or b"")
+        return open_stored(self.stored.name, self.stored.storage)
+
     def read(self) -> bytes:
-        if self.data is not None:
-            return self.data
-        with open(self.path or "", "rb") as handle:
+        """The whole content."""
+        with self.open() as handle:
             return handle.read()
 
 

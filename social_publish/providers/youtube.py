@@ -140,7 +140,7 @@ class YouTubeProvider(RefreshingProvider):
             return offset
         chunk = max(int(conf.get("SOCIAL_YOUTUBE_CHUNK_BYTES")), 256 * 1024)
         resumes = 0
-        with open(video.path, "rb") if video.path else _BytesReader(video.data) as handle:
+        with video.open() as handle:
             while True:
                 handle.seek(offset)
                 data = handle.read(chunk)
@@ -235,27 +235,6 @@ class YouTubeProvider(RefreshingProvider):
     def check(self) -> None:
         self.refresh(self.channel.access_token)
         self.uploads_playlist()
-
-
-class _BytesReader:
-    """A tiny file-like view of bytes, usable in ``with``."""
-
-    def __init__(self, data: bytes | None) -> None:
-        self.data, self.position = data or b"", 0
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        pass
-
-    def seek(self, position: int) -> None:
-        self.position = position
-
-    def read(self, size: int) -> bytes:
-        chunk = self.data[self.position : self.position + size]
-        self.position += len(chunk)
-        return chunk
 
 
 def _next_byte(response: requests.Response) -> int:

@@ -5,9 +5,10 @@ the context. WeasyPrint needs Debian's pango (``DEBIAN_PACKAGES``); when it or W
 itself cannot be loaded, :func:`render_pdf` raises :class:`PdfUnavailable` so the view can say
 so instead of failing with a server error.
 
-Images and stylesheets are read from this machine only: ``/static/…`` from ``STATIC_ROOT`` or
-the static files finders, ``/media/…`` from ``MEDIA_ROOT``; ``data:`` URLs are allowed. Any other
-URL is refused, so rendering never fetches anything over the network.
+Images and stylesheets are read only from the project's own files: ``/static/…`` from
+``STATIC_ROOT`` or the static files finders, media (``/media/…``, or the object store's URLs when
+S3 is configured) through Django's storage API (:mod:`home.storage`); ``data:`` URLs are allowed.
+Any other URL is refused, so rendering never fetches an address the HTML names.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from home.storage import name_from_url
 
 logger = logging.getLogger(__name__)
 
@@ -90,18 +93,37 @@ def css_string(text: str) -> str:
 
 
 def local_path(url: str) -> Path | None:
-    """The file on this machine that ``url`` (a static or media URL) names, if any."""
+    """The static file on this machine that ``url`` names, if any (media: :func:`media_name`)."""
     parts = urlsplit(url)
     base = urlsplit(BASE_URL)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
         return None  # another host or scheme (file:, https://…): never read, never fetched
     path = unquote(parts.path)
-    for prefix, lookup in ((settings.STATIC_URL, _static_file), (settings.MEDIA_URL, _media_file)):
-        prefix = urlsplit(prefix or "").path
-        if prefix and path.startswith(prefix):
-            found = lookup(path.removeprefix(prefix))
-            return Path(found) if found and Path(found).is_file() else None
+    prefix = urlsplit(settings.STATIC_URL or "").path
+    if prefix and path.startswith(prefix):
+        found = _static_file(path.removeprefix(prefix))
+        return Path(found) if found and Path(found).is_file() else None
     return None
+
+
+def media_name(url: str) -> str | None:
+    """The stored media file that ``url`` names (relative or the storage's own URL), if any."""
+    if urlsplit(url).scheme not in {"http", "https", ""}:
+        return None
+    name = name_from_url(url, BASE_URL)
+    return name if name and default_storage.exists(name) else None
+
+
+def read_local(url: str) -> tuple[str, bytes] | None:
+    """``(file name, content)`` of the static or media file ``url`` names; ``None`` otherwise."""
+    path = local_path(url)
+    if path is not None:
+        return path.name, path.read_bytes()
+    name = media_name(url)
+    if name is None:
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return Path(name).name, handle.read()
 
 
 def _static_file(name: str) -> str | None:
@@ -117,29 +139,21 @@ def _static_file(name: str) -> str | None:
     return finders.find(name)
 
 
-def _media_file(name: str) -> str | None:
-    try:
-        return FileSystemStorage(location=settings.MEDIA_ROOT).path(name)
-    except ValueError:  # outside MEDIA_ROOT (../)
-        return None
-
-
 @functools.cache
 def _local_fetcher_class() -> type:
-    """A WeasyPrint ``URLFetcher`` that serves :func:`local_path` files and refuses the rest."""
+    """A WeasyPrint ``URLFetcher`` that serves :func:`read_local` files and refuses the rest."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class LocalFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            path = local_path(url)
-            if path is None:
-                raise ValueError(f"not a local static or media file, not fetched: {url}")
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(
-                path.as_uri(), path.read_bytes(), headers={"Content-Type": content_type}
-            )
+            found = read_local(url)
+            if found is None:
+                raise ValueError(f"not a static or stored media file, not fetched: {url}")
+            name, content = found
+            content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, content, headers={"Content-Type": content_type})
 
     return LocalFilesFetcher
 
