@@ -57,17 +57,19 @@ def chosen_site_id(request) -> int:
 
 
 class PostHeaderButton(HeaderButton):
-    """A header button that submits a small POST form (with the CSRF token) to ``action``."""
+    """A header button that submits a small POST form to ``action``.
+
+    The header renders its buttons without the request, so the CSRF token is taken when the
+    button is made.
+    """
 
     template_name = "social_publish/post_header_button.html"
 
-    def __init__(self, label: str, action: str, *, fields: dict | None = None, **kwargs) -> None:
+    def __init__(self, label: str, action: str, *, request, fields: dict | None = None,
+                 **kwargs) -> None:
         super().__init__(label, **kwargs)
         self.action, self.fields = action, fields or {}
-
-    def get_context_data(self, parent_context):
-        request = parent_context.get("request")
-        return {**super().get_context_data(parent_context), "csrf_token": get_token(request)}
+        self.csrf_token = get_token(request)
 
 
 def sites_without_sandbox(user) -> QuerySet[Site]:
@@ -75,8 +77,9 @@ def sites_without_sandbox(user) -> QuerySet[Site]:
     return admin_sites(user).exclude(channels__kind=ChannelKind.SANDBOX).order_by("pk")
 
 
-def sandbox_button(user) -> PostHeaderButton | None:
+def sandbox_button(request) -> PostHeaderButton | None:
     """ "Connect the rehearsal channel" for the first of the user's institutions without one."""
+    user = request.user
     site = sites_without_sandbox(user).first()
     if site is None:
         return None
@@ -87,6 +90,7 @@ def sandbox_button(user) -> PostHeaderButton | None:
     return PostHeaderButton(
         label,
         reverse("social_publish_channels:connect_sandbox"),
+        request=request,
         fields={"site": site.pk},
         icon_name="link",
     )
@@ -113,7 +117,7 @@ class ChannelIndexView(generic.IndexView):
                 icon_name="link",
             )
         )
-        sandbox = sandbox_button(self.request.user)
+        sandbox = sandbox_button(self.request)
         if sandbox is not None:
             buttons.append(sandbox)
         return buttons
