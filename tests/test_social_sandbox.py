@@ -250,10 +250,10 @@ def test_another_institution_sees_none_of_our_rehearsal_posts(client, bunder, ba
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_bunder_s_sop_publishes_once_to_the_rehearsal_channel(client, request):
+def test_bunder_s_sop_publishes_once_to_the_rehearsal_channel(client, social_env, request):
     bunder = create_with_sop("kalurahan_bunder")
     outsider = create_with_sop("kapanewon_bantul")
-    request.getfixturevalue("qcluster")
+    request.getfixturevalue("qcluster")  # started after social_env: it inherits the media root
     admin, seksi, ketua = (bunder.user(key) for key in ("admin_medsos", "seksi", "ketua_ppid"))
     as_user(client, bunder.user("admin"))
     assert client.post(reverse("social_publish_channels:connect_sandbox")).status_code == 302
