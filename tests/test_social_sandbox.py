@@ -192,7 +192,7 @@ def test_the_permalink_opens_the_feed_page_showing_the_post(client, bunder):
     assert feed.status_code == 200
     assert f'id="{post.anchor}"' in html
     assert escape(post.message.splitlines()[0]) in html
-    assert f'href="{post.permalink}"' in html
+    assert f'href="{path_of(post.permalink)}"' in html  # on whatever host the admin is open
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html  # the page it came from
     assert LABEL in html
     first = client.get(FEED).content.decode()

@@ -118,8 +118,8 @@ class ChannelIndexView(generic.IndexView):
             )
         )
         sandbox = sandbox_button(self.request)
-        if sandbox is not None:
-            buttons.append(sandbox)
+        if sandbox is not None:  # first: it needs no account, and the header row is narrow
+            buttons.insert(0, sandbox)
         return buttons
 
 
