@@ -249,7 +249,7 @@ def connect_sandbox(site, user=None) -> Channel:
 
     site_id = getattr(site, "pk", site)
     with transaction.atomic():
-        channel, created = Channel.objects.get_or_create(
+        channel, _created = Channel.objects.get_or_create(
             site_id=site_id,
             kind=ChannelKind.SANDBOX,
             account_id=ACCOUNT_ID,
