@@ -237,3 +237,26 @@ def connect_ckan(site_id: int, base_url: str, organization: str, api_token: str,
     Channel.objects.filter(pk=channel.pk).update(base_url=base_url)
     channel.base_url = base_url
     return channel
+
+
+def connect_sandbox(site, user=None) -> Channel:
+    """The institution's rehearsal channel (*Uji coba*), created if missing (idempotent).
+
+    It needs no platform account and no token: its posts stay on the rehearsal feed in the
+    admin. An existing rehearsal channel is returned unchanged (also when it was disabled).
+    """
+    from social_publish.providers.sandbox import ACCOUNT_ID
+
+    site_id = getattr(site, "pk", site)
+    with transaction.atomic():
+        channel, _created = Channel.objects.get_or_create(
+            site_id=site_id,
+            kind=ChannelKind.SANDBOX,
+            account_id=ACCOUNT_ID,
+            defaults={
+                "name": str(_("Rehearsal channel")),
+                "connected_by": user,
+                "connected_at": timezone.now(),
+            },
+        )
+    return channel

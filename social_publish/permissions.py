@@ -5,6 +5,8 @@
   channels are added by connecting an account.
 * Syndications and link reports: members of the institution may view them; its admins may
   act on them (retry, share again).
+* Rehearsal posts (the *Uji coba* feed): members of the institution may view them; nobody
+  changes or deletes them in the admin.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from home.permissions import ADMIN, MEMBER, InstitutionPermissionPolicy
 def register_policies() -> None:
     from wagtail.permissions import register_permission_policy
 
-    from social_publish.models import Channel, LinkReport, Syndication
+    from social_publish.models import Channel, LinkReport, SandboxPost, Syndication
 
     register_permission_policy(
         Channel, InstitutionPermissionPolicy(Channel, view=ADMIN, change=ADMIN, delete=ADMIN)
@@ -29,4 +31,8 @@ def register_policies() -> None:
     register_permission_policy(
         LinkReport,
         InstitutionPermissionPolicy(LinkReport, view=MEMBER, change=ADMIN, delete=ADMIN),
+    )
+    register_permission_policy(
+        SandboxPost,
+        InstitutionPermissionPolicy(SandboxPost, site_lookup="channel__site", view=MEMBER),
     )

@@ -14,6 +14,10 @@ Hooks are asked in Wagtail's hook order (``hooks.register(name, order=…)``). `
 registers the SOP's platform choice (Bunder step 7), the fixed ``channels`` of the SOP's
 publication steps (DPMK and Ketapang publish on the website only) and the SOP's
 ``link_report_to`` roles (:mod:`sop_workflow.channels`).
+
+The rehearsal channel (*Uji coba*) stands in for the platforms an institution trains on: it
+receives every page that goes live (unless it is disabled or not "publish by default"),
+whatever the choice and the limits say, and it posts nowhere.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from django.contrib.auth import get_user_model
 from wagtail import hooks
 
 from home.models import InstitutionRole
-from social_publish.models import Channel, ChannelStatus
+from social_publish.models import Channel, ChannelKind, ChannelStatus
 
 CHANNEL_SELECTOR_HOOK = "social_publish_channel_selector"
 CHANNEL_LIMIT_HOOK = "social_publish_channel_limit"
@@ -37,7 +41,18 @@ def usable_channels(site):
 
 
 def chosen_channels(page, revision, site) -> tuple[list[Channel], bool]:
-    """The channels for ``page`` and whether they were chosen explicitly (not defaults)."""
+    """The channels for ``page`` and whether they were chosen explicitly (not defaults).
+
+    The institution's rehearsal channel is always among them (see the module's docstring).
+    """
+    chosen, explicit = _selected_channels(page, revision, site)
+    rehearsal = usable_channels(site).filter(kind=ChannelKind.SANDBOX, publish_by_default=True)
+    picked = {channel.pk for channel in chosen}
+    return [*chosen, *(c for c in rehearsal if c.pk not in picked)], explicit
+
+
+def _selected_channels(page, revision, site) -> tuple[list[Channel], bool]:
+    """The channels the hooks (or the institution's defaults) choose for ``page``."""
     for selector in hooks.get_hooks(CHANNEL_SELECTOR_HOOK):
         chosen = selector(page=page, revision=revision, site=site, channels=usable_channels(site))
         if chosen is not None:

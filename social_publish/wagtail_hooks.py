@@ -1,4 +1,5 @@
-"""Admin registration: the "Social media" menu with channels and posts, page buttons."""
+"""Admin registration: the "Social media" menu with channels, posts and the rehearsal feed,
+page buttons."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from home.tenancy import sites_for_user
 from social_publish.views.channels import ChannelViewSet
 from social_publish.views.messages import MessagesView
+from social_publish.views.sandbox import SandboxFeedViewSet
 from social_publish.views.syndications import SyndicationViewSet, page_status_url
 
 
@@ -16,7 +18,7 @@ class SocialMediaGroup(ViewSetGroup):
     menu_label = _("Social media")
     menu_icon = "globe"
     menu_order = 250
-    items = (ChannelViewSet, SyndicationViewSet)
+    items = (ChannelViewSet, SyndicationViewSet, SandboxFeedViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.models import InstitutionRole
-from social_publish.models import Channel, Syndication
+from social_publish.connect import connect_sandbox
+from social_publish.models import Channel, SandboxPost, Syndication
 from sop_workflow.models import Disposition, IntakeRegisterEntry
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,15 @@ def syndication(inst, name: str) -> Syndication:
     page = inst.news(f"Kabar rahasia {name}")
     return Syndication.objects.create(
         page=page, channel=channel(inst, name), requested_by=inst.user("penulis")
+    )
+
+
+def sandbox_post(inst, name: str) -> SandboxPost:
+    page = inst.news(f"Kabar rahasia {name}", publish=False)
+    return SandboxPost.objects.create(
+        channel=connect_sandbox(inst.site), page=page, key=f"uji-{name}",
+        url=page.get_full_url() or "http://x.localhost/", title=f"Unggahan rahasia {name}",
+        message=f"Pesan rahasia {name}",
     )
 
 
@@ -71,6 +81,7 @@ ALL_OBJECT_VIEWS = ("inspect", "edit", "delete", "history", "history_results", "
 VIEWSETS = [
     ("social_publish_channels", channel, ALL_OBJECT_VIEWS),
     ("social_publish_syndications", syndication, ("inspect",)),
+    ("social_publish_sandbox", sandbox_post, ("post",)),  # the rehearsal feed's permalinks
     ("sop_workflow_dispositions", disposition, ALL_OBJECT_VIEWS),
     ("sop_workflow_intake_register", intake_entry, ALL_OBJECT_VIEWS),
 ]

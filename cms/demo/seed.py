@@ -26,6 +26,7 @@ from home.models import (
     StandardPage,
 )
 from home.provisioning import InstitutionSpec, provision_institution
+from social_publish.connect import connect_sandbox
 from sop_workflow.installer import install_sop, read_definition
 from sop_workflow.models import Disposition
 from sop_workflow.roles import resolve_definition, role_specs
@@ -212,6 +213,8 @@ def seed_demo() -> SeedReport:
     sites = {value(item, "key"): _institution(item, report) for item in content.INSTITUTIONS}
     for seed, item in enumerate(content.NEWS):
         _news(item, sites, seed, report)
+    for site in sites.values():  # after the news: only what is published from now on is posted
+        connect_sandbox(site)  # the rehearsal channel, so publishing in the demo syndicates
     for item in content.DISPOSITIONS:
         _disposition(item, sites[item.institution], report)
     return report

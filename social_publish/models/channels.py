@@ -17,6 +17,11 @@ class ChannelKind(models.TextChoices):
     YOUTUBE = "youtube", _("YouTube")
     X = "x", _("X")
     CKAN = "ckan", _("Portal Satu Data (CKAN)")
+    SANDBOX = "sandbox", _("Rehearsal")
+
+
+#: How a rehearsal channel is labelled wherever it appears (list, composer, report, feed).
+SANDBOX_LABEL = _("Rehearsal — not sent to any platform")
 
 
 class ChannelStatus(models.TextChoices):
@@ -89,6 +94,8 @@ class Channel(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.is_sandbox:
+            return str(SANDBOX_LABEL)
         return f"{self.get_kind_display()}: {self.name}"
 
     def __repr__(self) -> str:  # never let a token reach a log line through repr()
@@ -109,6 +116,17 @@ class Channel(models.Model):
     @refresh_token.setter
     def refresh_token(self, value: str) -> None:
         self.refresh_token_encrypted = crypto.encrypt(value)
+
+    @property
+    def is_sandbox(self) -> bool:
+        """Whether this is the rehearsal channel (posts stay in the admin's rehearsal feed)."""
+        return self.kind == ChannelKind.SANDBOX
+
+    @property
+    def platform_label(self) -> str:
+        """The platform as the channel list shows it; the rehearsal channel says it posts
+        nowhere."""
+        return str(SANDBOX_LABEL) if self.is_sandbox else self.get_kind_display()
 
     @property
     def is_usable(self) -> bool:

@@ -24,6 +24,7 @@ PROVIDERS = {
     "youtube": "social_publish.providers.youtube.YouTubeProvider",
     "x": "social_publish.providers.x.XProvider",
     "ckan": "social_publish.providers.ckan.CkanProvider",
+    "sandbox": "social_publish.providers.sandbox.SandboxProvider",
 }
 
 

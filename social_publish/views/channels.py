@@ -1,4 +1,5 @@
-"""Channels: the list, editing, and connecting accounts (OAuth screens, CKAN token form)."""
+"""Channels: the list, editing, and connecting accounts (OAuth screens, CKAN token form, the
+one-click rehearsal channel)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -21,6 +23,7 @@ from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
 from home.admin_views import TenantViewSetMixin
+from home.models import InstitutionSettings
 from social_publish import connect
 from social_publish.health import check_channel
 from social_publish.models import Channel, ChannelKind, ChannelStatus
@@ -53,6 +56,46 @@ def chosen_site_id(request) -> int:
     return site.pk
 
 
+class PostHeaderButton(HeaderButton):
+    """A header button that submits a small POST form to ``action``.
+
+    The header renders its buttons without the request, so the CSRF token is taken when the
+    button is made.
+    """
+
+    template_name = "social_publish/post_header_button.html"
+
+    def __init__(self, label: str, action: str, *, request, fields: dict | None = None,
+                 **kwargs) -> None:
+        super().__init__(label, **kwargs)
+        self.action, self.fields = action, fields or {}
+        self.csrf_token = get_token(request)
+
+
+def sites_without_sandbox(user) -> QuerySet[Site]:
+    """The institutions ``user`` manages channels of that have no rehearsal channel yet."""
+    return admin_sites(user).exclude(channels__kind=ChannelKind.SANDBOX).order_by("pk")
+
+
+def sandbox_button(request) -> PostHeaderButton | None:
+    """ "Connect the rehearsal channel" for the first of the user's institutions without one."""
+    user = request.user
+    site = sites_without_sandbox(user).first()
+    if site is None:
+        return None
+    label = _("Connect the rehearsal channel")
+    if admin_sites(user).count() > 1:  # operators: say which institution it is for
+        name = InstitutionSettings.for_site(site).display_name
+        label = _("Connect the rehearsal channel of %(institution)s") % {"institution": name}
+    return PostHeaderButton(
+        label,
+        reverse("social_publish_channels:connect_sandbox"),
+        request=request,
+        fields={"site": site.pk},
+        icon_name="link",
+    )
+
+
 class ChannelIndexView(generic.IndexView):
     @cached_property
     def header_buttons(self):
@@ -74,6 +117,9 @@ class ChannelIndexView(generic.IndexView):
                 icon_name="link",
             )
         )
+        sandbox = sandbox_button(self.request)
+        if sandbox is not None:  # first: it needs no account, and the header row is narrow
+            buttons.insert(0, sandbox)
         return buttons
 
 
@@ -175,6 +221,34 @@ class ConnectCkanView(generic.base.WagtailAdminTemplateMixin, FormView):
         return {**super().get_context_data(**kwargs), "site_id": self.site_id}
 
 
+class ConnectSandboxView(View):
+    """POST: connect the institution's rehearsal channel (no platform account needed)."""
+
+    def post(self, request):
+        require_admin(request)
+        site = Site.objects.get(pk=chosen_site_id(request))
+        name = InstitutionSettings.for_site(site).display_name
+        existed = Channel.objects.filter(site=site, kind=ChannelKind.SANDBOX).exists()
+        connect.connect_sandbox(site, user=request.user)
+        if existed:
+            messages.info(
+                request,
+                _("%(institution)s already has the rehearsal channel; it is in the list below.")
+                % {"institution": name},
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "The rehearsal channel of %(institution)s is connected. Pages that go live "
+                    "are posted to the rehearsal feed (Social media → Rehearsal feed), never "
+                    "to a platform."
+                )
+                % {"institution": name},
+            )
+        return redirect("social_publish_channels:index")
+
+
 class CheckView(View):
     """POST: validate a channel's credentials now."""
 
@@ -203,7 +277,7 @@ class ChannelViewSet(TenantViewSetMixin, ModelViewSet):
     inspect_view_class = ChannelInspectView
     list_display = [
         "name",
-        Column("kind", label=gettext_lazy("Platform"), accessor="get_kind_display"),
+        Column("kind", label=gettext_lazy("Platform"), accessor="platform_label"),
         Column("site", label=gettext_lazy("Institution")),
         StatusTagColumn(
             "status",
@@ -217,6 +291,7 @@ class ChannelViewSet(TenantViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("connect/ckan/", ConnectCkanView.as_view(), name="connect_ckan"),
+            path("connect/sandbox/", ConnectSandboxView.as_view(), name="connect_sandbox"),
             path("connect/<slug:kind>/", ConnectView.as_view(), name="connect"),
             path("callback/<slug:kind>/", CallbackView.as_view(), name="callback"),
             path("<int:pk>/reconnect/", ReconnectView.as_view(), name="reconnect"),
