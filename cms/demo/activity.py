@@ -17,8 +17,10 @@ their audio and braille versions from the worker (queued by ``accessibility`` on
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db.models import Max
@@ -49,7 +51,7 @@ DRAFTS = 2
 # Actual step time as a share of the standard maximum, taken in turn: above 1 is late.
 FACTORS = (0.35, 0.6, 0.8, 1.4, 0.5, 0.9, 0.45, 2.2, 0.7, 0.3, 1.15, 0.65, 0.55, 0.85)
 TENTATIVE_STEP = timedelta(minutes=40)  # the usual time of a step whose SOP sets none
-ON_TRACK_SHARE = 0.3  # how far into its standard a waiting task is
+ON_TRACK_SHARE = 0.1  # how far into its standard a waiting task is
 OVERDUE_SHARE = 1.5  # the overdue item: past its standard, below the escalation (2x)
 REWORK = timedelta(minutes=45)
 REJECTION = "Lengkapi unsur 5W+1H (mengapa kegiatan ini penting bagi warga) dan perbaiki judul."
@@ -80,14 +82,19 @@ class Item:
     preparation: list[tuple[datetime, datetime]] = field(default_factory=list)
     submitted_at: datetime | None = None
     published_at: datetime | None = None
+    approved_at: datetime | None = None  # the last task's approval (publication or schedule)
     rejected_at: datetime | None = None
 
     @property
     def workflow_state(self) -> WorkflowState | None:
-        return WorkflowState.objects.filter(
-            base_content_type_id=self.page.get_base_content_type().pk,
-            object_id=str(self.page.pk),
-        ).order_by("-pk").first()
+        return (
+            WorkflowState.objects.filter(
+                base_content_type_id=self.page.get_base_content_type().pk,
+                object_id=str(self.page.pk),
+            )
+            .order_by("-pk")
+            .first()
+        )
 
     def _mark(self, moment: datetime) -> None:
         self.marks.append((moment, {model: _tracked_max(model) for model, *_ in _WINDOWED}))
@@ -129,7 +136,7 @@ class Item:
             data["channels"] = [key for key, _label in channel_choices(task)]
         self._act(task, state, user, "approve", **data)
         if isinstance(task, SopPublicationTask) and self._current() is None:
-            self.published_at = moment
+            self.published_at = self.approved_at = moment
         self._after(moment, state)
 
     def reject(self, moment: datetime, comment: str = REJECTION) -> None:
@@ -187,10 +194,11 @@ class Item:
             timing.save(update_fields=["started_at", "finished_at"])
         calendar = self.runner.calendar
         for timing in StepTiming.objects.filter(page_id=self.page.pk):
-            if timing.kind == Kind.AFTER_PUBLICATION and self.published_at:
-                timing.started_at = self.published_at
+            if timing.kind == Kind.AFTER_PUBLICATION and self.approved_at:
+                standard = timedelta(seconds=timing.standard_max_seconds or 600)
+                timing.started_at = self.approved_at
                 timing.finished_at = calendar.add_working_time(
-                    self.published_at, timedelta(minutes=10)
+                    self.approved_at, standard * self.runner.factor()
                 )
             if timing.finished_at is not None:
                 spent = calendar.working_time_between(timing.started_at, timing.finished_at)
@@ -205,11 +213,13 @@ class Item:
             IntakeRegisterEntry.objects.filter(page_id=self.page.pk).update(
                 registered_at=self.submitted_at
             )
+        if self.approved_at:
+            approved = self.approved_at
+            ArchiveRecord.objects.filter(page_id=self.page.pk).update(
+                submitted_at=self.submitted_at, published_at=approved, archived_at=approved
+            )
         if self.published_at:
             published = self.published_at
-            ArchiveRecord.objects.filter(page_id=self.page.pk).update(
-                submitted_at=self.submitted_at, published_at=published, archived_at=published
-            )
             fields |= {"first_published_at": published, "last_published_at": published}
             fields["date"] = timezone.localdate(published, self.runner.calendar.tz)
         NewsPage.objects.filter(pk=self.page.pk).update(**fields)
@@ -350,32 +360,46 @@ def bring_to_life(key: str, site, short_name: str, titles: tuple[str, ...]) -> l
         morning = runner.later(first_day + spacing * number, timedelta(minutes=30 + 25 * number))
         items.append(runner.run(morning, reject=number == 2))
     tasks = runner.tasks
-    waiting = 0
+    late = _overdue_task(runner)
+    # The recent work, made in the order it began so agenda and archive numbers follow it.
+    recent: list[tuple[datetime, Callable[[datetime], Item]]] = []
     for index, task in enumerate(tasks):
-        share = OVERDUE_SHARE if index == 0 and not task.standard_tentative else ON_TRACK_SHARE
+        share = OVERDUE_SHARE if task is late else ON_TRACK_SHARE
         back = runner.duration_before(index) + runner.standard(task) * share
-        runner.factor_turn = 0
-        item = _waiting(runner, runner.later(now, -back), index)
-        items.append(item)
-        waiting += 1
-    start = runner.later(now, -(runner.duration_before(1) + timedelta(hours=2)))
-    rejected = runner.new_item(start)
-    items.append(rejected)
-    moment = runner.later(start, runner.preparation_time())
-    rejected.submit(moment)
-    rejected.reject(runner.later(moment, runner.standard(tasks[0]) * 0.5))
+        recent.append((runner.later(now, -back), partial(_waiting, runner, task_index=index)))
+    back = runner.duration_before(1) + timedelta(hours=2)
+    recent.append((runner.later(now, -back), partial(_rejected, runner)))
     scheduled = not getattr(tasks[-1], "publish_immediately", False)
     if scheduled:
-        items.append(_scheduled(runner, now))
+        back = runner.duration_before(len(tasks)) + timedelta(hours=1)
+        recent.append((runner.later(now, -back), partial(_scheduled, runner, now=now)))
     for number in range(DRAFTS):
-        items.append(runner.new_item(runner.later(now, -timedelta(hours=3 + number))))
+        recent.append((runner.later(now, -timedelta(hours=3 + number)), runner.new_item))
+    for start, make in sorted(recent, key=lambda pair: pair[0]):
+        items.append(make(start))
     for item in items:
         item.stamp()
     return [
         f"alur SOP {short_name}: {HISTORY_RUNS} berita selesai dalam tiga bulan, "
-        f"{waiting} menunggu di tiap tahap, 1 dikembalikan, "
+        f"{len(tasks)} menunggu di tiap tahap, 1 dikembalikan, "
         f"{'1 terjadwal, ' if scheduled else ''}{DRAFTS} draf"
     ]
+
+
+def _overdue_task(runner: Runner) -> AbstractSopTask | None:
+    """The task whose waiting item is overdue: the one with the shortest standard (it would be
+    the first to run out anyway), so the others keep their time left for longer."""
+    timed = [t for t in runner.tasks if not t.standard_tentative and t.standard_max_seconds]
+    return min(timed, key=runner.standard, default=None)
+
+
+def _rejected(runner: Runner, start: datetime) -> Item:
+    """An item sent back at the first task with a comment, waiting for its author."""
+    item = runner.new_item(start)
+    moment = runner.later(start, runner.preparation_time())
+    item.submit(moment)
+    item.reject(runner.later(moment, runner.standard(runner.tasks[0]) * 0.5))
+    return item
 
 
 def _waiting(runner: Runner, start: datetime, task_index: int) -> Item:
@@ -389,9 +413,8 @@ def _waiting(runner: Runner, start: datetime, task_index: int) -> Item:
     return item
 
 
-def _scheduled(runner: Runner, now: datetime) -> Item:
-    """An item approved to the end that goes live on the next working morning."""
-    start = runner.later(now, -(runner.duration_before(len(runner.tasks)) + timedelta(hours=1)))
+def _scheduled(runner: Runner, start: datetime, now: datetime) -> Item:
+    """An item approved to the end that goes live later today or on the next working day."""
     item = runner.new_item(start)
     page = item.page
     page.go_live_at = runner.later(now, timedelta(hours=4))
