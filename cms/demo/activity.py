@@ -364,7 +364,7 @@ def bring_to_life(key: str, site, short_name: str, titles: tuple[str, ...]) -> l
     # The recent work, made in the order it began so agenda and archive numbers follow it.
     recent: list[tuple[datetime, Callable[[datetime], Item]]] = []
     for index, task in enumerate(tasks):
-        share = OVERDUE_SHARE if task is late else ON_TRACK_SHARE
+        share = OVERDUE_SHARE if late is not None and task.pk == late.pk else ON_TRACK_SHARE
         back = runner.duration_before(index) + runner.standard(task) * share
         recent.append((runner.later(now, -back), partial(_waiting, runner, task_index=index)))
     back = runner.duration_before(1) + timedelta(hours=2)
