@@ -1,17 +1,33 @@
 """`seed_demo` loads the five SOP institutions, a user per role and illustrated news, once."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Site, WorkflowPage
+from django.utils import timezone
+from django_q.models import OrmQ
+from wagtail.models import Site, TaskState, WorkflowPage, WorkflowState
 
 from home.models import InstitutionRole, InstitutionSettings, NewsPage
-from sop_workflow.models import InstalledSop
+from sop_workflow.models import (
+    ArchiveRecord,
+    InstalledSop,
+    IntakeRegisterEntry,
+    SopReminder,
+    StepTiming,
+)
+from sop_workflow.timekeeping.sla import sla_of_task_state
+from sop_workflow.timekeeping.working_time import calendar_for_site
 from tests.institutions import host_client
 
 HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang"}
+
+
+def workflow_states(site, status: str):
+    pages = NewsPage.objects.descendant_of(site.root_page).values_list("pk", flat=True)
+    return WorkflowState.objects.filter(object_id__in=[str(pk) for pk in pages], status=status)
 
 
 def seed() -> str:
@@ -65,3 +81,66 @@ def test_seed_demo_refuses_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG=True"):
         call_command("seed_demo", stdout=StringIO())
     assert not get_user_model().objects.filter(username="operator").exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_puts_each_institution_to_work_in_its_own_sop(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the jobs queued after the commit
+        output = seed()
+    counts = (TaskState.objects.count(), StepTiming.objects.count(), SopReminder.objects.count())
+
+    assert "tidak ada perubahan" in seed()
+    assert counts == (
+        TaskState.objects.count(),
+        StepTiming.objects.count(),
+        SopReminder.objects.count(),
+    )
+    now = timezone.now()
+    for site in Site.objects.filter(hostname__endswith=".localhost"):
+        installed = InstalledSop.current_for_site(site)
+        tasks = list(installed.workflow.tasks.all())
+        waiting = list(workflow_states(site, "in_progress"))
+        # one item waiting at each task of the SOP
+        assert sorted(w.current_task_state.task_id for w in waiting) == sorted(t.pk for t in tasks)
+        rejected = workflow_states(site, "needs_changes").get()
+        assert rejected.current_task_state.comment.startswith("Lengkapi unsur 5W+1H")
+        assert rejected.requested_by.username.startswith(site.hostname.split(".")[0] + ".")
+        done = workflow_states(site, "approved")
+        assert done.count() >= 8
+        # the completed runs spread over three months, in office hours, some steps late
+        timings = StepTiming.objects.filter(site=site, finished_at__isnull=False)
+        months = {timezone.localtime(t.started_at).strftime("%Y-%m") for t in timings}
+        assert len(months) >= 3
+        assert min(t.started_at for t in timings) < now - timedelta(days=80)
+        calendar = calendar_for_site(site)
+        assert all(calendar.is_working_time(t.started_at) for t in timings)
+        if not all(task.specific.standard_tentative for task in tasks):
+            late = [t for t in timings if t.working_seconds > (t.standard_max_seconds or 10**9)]
+            assert 0 < len(late) < timings.count() / 2
+            standings = [sla_of_task_state(w.current_task_state.specific).status for w in waiting]
+            assert standings.count("overdue") == 1
+            assert "on-track" in standings or "due-soon" in standings
+            assert SopReminder.objects.filter(site=site, kind="reminder").count() == 1
+        drafts = NewsPage.objects.descendant_of(site.root_page).filter(slug__startswith="alur-")
+        in_workflow = {int(w.object_id) for w in WorkflowState.objects.all()}
+        assert len([page for page in drafts if page.pk not in in_workflow]) == 2
+    scheduled = NewsPage.objects.filter(slug__startswith="alur-", live=False, go_live_at__gt=now)
+    assert scheduled.count() == 4  # Ketapang's SOP publishes immediately
+    assert all(page.get_latest_revision().approved_go_live_at for page in scheduled)
+    # DPMK's agenda (intake) and archive numbers follow the order of the work
+    dpmk = Site.objects.get(hostname="dpmk.localhost")
+    agenda = IntakeRegisterEntry.objects.filter(site=dpmk).order_by("registered_at")
+    assert [entry.number for entry in agenda] == list(range(1, agenda.count() + 1))
+    assert agenda.count() >= 13  # eight completed, three waiting, rejected, scheduled
+    archive = ArchiveRecord.objects.filter(site=dpmk).order_by("published_at")
+    assert [record.number for record in archive] == list(range(1, archive.count() + 1))
+    assert archive.count() >= 9
+    # the audio and braille versions of every live page are queued for the worker
+    queued = {(q.task["func"], q.task["args"][0]) for q in OrmQ.objects.all()}
+    for page in NewsPage.objects.live():
+        assert ("accessibility.tasks.generate_audio", page.pk) in queued
+        assert ("accessibility.tasks.generate_braille", page.pk) in queued
+    assert "versi audio dan braille" in output
+    assert "sedang dibuat oleh worker" in output

@@ -15,9 +15,18 @@ from typing import Any, get_args
 from cms.demo import schema
 from cms.demo.tomlcheck import DemoDataError, Table, read_toml
 
-__all__ = ["DATA_DIR", "DISPOSITIONS", "INSTITUTIONS", "NEWS", "DemoDataError", "load_demo"]
+__all__ = [
+    "ACTIVITY_TITLES",
+    "DATA_DIR",
+    "DISPOSITIONS",
+    "INSTITUTIONS",
+    "NEWS",
+    "DemoDataError",
+    "load_demo",
+]
 FIVE_W_ONE_H = ("what", "who", "when", "where", "why", "how")
 DATA_DIR = Path(__file__).with_name("data")
+MIN_ACTIVITY_TITLES = 15  # the most items cms.demo.activity makes for one institution
 _INSTITUTION_TEXTS = [f.name for f in fields(schema.Institution)][1:-1]  # key, profile_body
 _CHECKS: dict[str, dict[str, Any]] = {
     "institution_type": {"choices": get_args(schema.InstitutionType)},
@@ -95,6 +104,9 @@ def load_demo(directory: Path = DATA_DIR) -> schema.Demo:
     shared = read_toml(directory / "shared.toml")
     keys = shared.texts("institutions")
     office_hours = shared.text("office_hours")
+    titles = shared.texts("activity_titles")
+    if len(titles) < MIN_ACTIVITY_TITLES:
+        shared.fail("activity_titles", f"needs at least {MIN_ACTIVITY_TITLES} titles")
     alt = shared.table("alt_text")
     alt_text = {scene: alt.text(scene) for scene in alt.data if scene in get_args(schema.Scene)}
     alt.done()
@@ -113,7 +125,7 @@ def load_demo(directory: Path = DATA_DIR) -> schema.Demo:
                 item.fail("title", "is the title of an earlier news item (seed_demo would skip it)")
         dispositions += [_disposition(d, key) for d in data.tables("dispositions")]
         data.done()
-    return schema.Demo(tuple(institutions), tuple(news), tuple(dispositions))
+    return schema.Demo(tuple(institutions), tuple(news), tuple(dispositions), titles)
 
 
-INSTITUTIONS, NEWS, DISPOSITIONS = load_demo()
+INSTITUTIONS, NEWS, DISPOSITIONS, ACTIVITY_TITLES = load_demo()

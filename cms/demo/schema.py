@@ -78,3 +78,5 @@ class Demo(NamedTuple):
     institutions: tuple[Institution, ...]
     news: tuple[NewsItem, ...]
     dispositions: tuple[DispositionItem, ...]
+    # Titles of the work in progress and the completed SOP runs ({short_name} is replaced).
+    activity_titles: tuple[str, ...] = ()

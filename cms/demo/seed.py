@@ -17,6 +17,7 @@ from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from cms.demo import content
+from cms.demo.activity import bring_to_life
 from cms.demo.illustrations import draw_scene
 from home.models import (
     InstitutionRole,
@@ -30,6 +31,7 @@ from social_publish.connect import connect_sandbox
 from sop_workflow.installer import install_sop, read_definition
 from sop_workflow.models import Disposition
 from sop_workflow.roles import resolve_definition, role_specs
+from sop_workflow.timekeeping.reminders import send_due_follow_ups
 
 DEMO_PASSWORD = "demo-sop-2026"
 OPERATOR = "operator"
@@ -217,7 +219,26 @@ def seed_demo() -> SeedReport:
         connect_sandbox(site)  # the rehearsal channel, so publishing in the demo syndicates
     for item in content.DISPOSITIONS:
         _disposition(item, sites[item.institution], report)
+    for item in content.INSTITUTIONS:
+        key = value(item, "key")
+        titles = content.ACTIVITY_TITLES
+        for line in bring_to_life(key, sites[key], value(item, "short_name"), titles):
+            report.add(line)
+    if report.created:
+        _follow_ups_and_versions(report)
     return report
+
+
+def _follow_ups_and_versions(report: SeedReport) -> None:
+    """Record the reminders now due (the real job), and say which versions the worker makes."""
+    for reminder in send_due_follow_ups():
+        report.add(f"pengingat tahap {reminder.step_label} yang terlambat")
+    waiting = NewsPage.objects.live().filter(audio_version__isnull=True).count()
+    if waiting:
+        report.add(
+            f"versi audio dan braille {waiting} berita terbit sedang dibuat oleh worker "
+            "(qcluster; make run menjalankannya)"
+        )
 
 
 def _disposition(item, site: Site, report: SeedReport) -> None:
