@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_q.models import OrmQ
 from wagtail.models import Site, TaskState, WorkflowPage, WorkflowState
@@ -72,6 +73,16 @@ def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
     client.force_login(get_user_model().objects.get(username="bunder.seksi"))
     dashboard = host_client(client, "bunder.localhost").get("/admin/").content.decode()
     assert dashboard.count("Liputan Posyandu Balita Padukuhan Bunder") == 1
+    # A carried-out trail too: the Seksi passed it on and the Admin Medsos wrote the draft.
+    client.force_login(get_user_model().objects.get(username="bunder.ketua_ppid"))
+    trail = host_client(client, "bunder.localhost").get(reverse("sop_workflow_dispositions:index"))
+    listing = trail.content.decode()
+    assert listing.count("Liputan Musyawarah Padukuhan tentang Jadwal Ronda") == 2
+    assert "Diteruskan" in listing
+    assert "Draf sudah ditulis" in listing
+    assert NewsPage.objects.filter(
+        title="Liputan Musyawarah Padukuhan tentang Jadwal Ronda"
+    ).exists()
 
 
 @pytest.mark.django_db

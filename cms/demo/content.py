@@ -92,8 +92,12 @@ def _institution(t: Table, key: str, office_hours: str) -> schema.Institution:
 def _disposition(t: Table, key: str) -> schema.DispositionItem:
     texts = {name: t.text(name) for name in ("from_role", "to_role", "activity", "material")}
     days = t.get("days_to_deadline", int, "a whole number of days from today")
+    then_to = tuple(t.texts("then_to")) if "then_to" in t.data else ()
+    drafted = t.get("drafted", bool, "true or false", default=False)
     t.done()
-    return schema.DispositionItem(institution=key, **texts, days_to_deadline=days)
+    return schema.DispositionItem(
+        institution=key, **texts, days_to_deadline=days, then_to=then_to, drafted=drafted
+    )
 
 
 def load_demo(directory: Path = DATA_DIR) -> schema.Demo:

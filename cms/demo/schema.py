@@ -62,7 +62,8 @@ class NewsItem:
 
 @dataclass(frozen=True)
 class DispositionItem:
-    """An open *disposisi* waiting in the demo, so the dashboard panel has something to show."""
+    """A *disposisi* of the demo: open (waiting on the dashboard), or carried out along
+    ``then_to`` (passed on to each role in turn) and, with ``drafted``, written up as a draft."""
 
     institution: str
     from_role: str
@@ -70,6 +71,8 @@ class DispositionItem:
     activity: str
     material: str
     days_to_deadline: int
+    then_to: tuple[str, ...] = ()
+    drafted: bool = False
 
 
 class Demo(NamedTuple):

@@ -30,6 +30,7 @@ from home.provisioning import InstitutionSpec, provision_institution
 from social_publish.connect import connect_sandbox
 from sop_workflow.installer import install_sop, read_definition
 from sop_workflow.models import Disposition
+from sop_workflow.records import dispositions
 from sop_workflow.roles import resolve_definition, role_specs
 from sop_workflow.timekeeping.reminders import send_due_follow_ups
 
@@ -245,15 +246,27 @@ def _disposition(item, site: Site, report: SeedReport) -> None:
     if Disposition.objects.filter(site=site, activity=item.activity).exists():
         return
     roles = {role.key: role for role in InstitutionRole.objects.filter(site=site)}
-    giver = get_user_model().objects.filter(groups=roles[item.from_role].group).first()
-    Disposition.objects.create(
+
+    def member(role_key: str):
+        return get_user_model().objects.filter(groups=roles[role_key].group).first()
+
+    deadline = timezone.now() + timedelta(days=item.days_to_deadline)
+    current = Disposition.objects.create(
         site=site,
         activity=item.activity,
         material=item.material,
-        deadline=timezone.now() + timedelta(days=item.days_to_deadline),
+        deadline=deadline,
         assignee_role=roles[item.to_role],
-        assigned_by=giver,
+        assigned_by=member(item.from_role),
     )
+    holder = item.to_role
+    for role_key in item.then_to:  # passed on through the real step, as its assignee would
+        forward = Disposition(activity=item.activity, material=item.material, deadline=deadline)
+        forward.assignee_role = roles[role_key]
+        current = dispositions.pass_on(current, forward, member(holder))
+        holder = role_key
+    if item.drafted:
+        dispositions.write_draft(current, member(holder))
     report.add(f"disposisi '{item.activity}'")
 
 
