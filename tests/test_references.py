@@ -1,0 +1,200 @@
+"""References are checked on creation too: a page, the institution profile and every chooser
+value may only point at the page's own institution's media and pages (issue 10)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import InstitutionSettings, NewsPage
+from tests.institutions import host_client
+
+pytestmark = pytest.mark.django_db
+
+ALT = "Warga membersihkan saluran irigasi di Padukuhan Bunder"
+DOCUMENT_BLOCK_ID = "8c0f0e1a-0d55-4c3e-9d1b-6f1b0c7a2a11"
+
+
+def document(inst, title: str):
+    doc = get_document_model()(title=title, collection=inst.collection)
+    doc.file.save("surat.txt", ContentFile(b"isi surat"), save=True)
+    return doc
+
+
+@pytest.fixture
+def media(bantul, bunder):
+    """Each institution's image and document, titled so a leak would show."""
+    for inst, name in ((bantul, "Bantul"), (bunder, "Bunder")):
+        inst.photo = inst.image(f"Foto rahasia {name}", f"Foto kegiatan {name}")
+        inst.doc = document(inst, f"Surat rahasia {name}")
+    return bantul, bunder
+
+
+def news_data(*, title: str, image, doc, share_image, extra_html: str = "", action=None):
+    """What the news editor posts: a captioned image and a document in the body, a share image."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "date": "2025-03-01",
+            "news_type": "kegiatan",
+            "tags": "",
+            "lead": "Ringkasan berita untuk pembaca.",
+            "body": streamfield(
+                [
+                    ("image", {"image": {"image": image.pk, "alt_text": ALT, "decorative": ""},
+                               "caption": "", "credit": ""}),
+                    ("document", {"document": doc.pk, "title": "Unduh surat"}),
+                    ("paragraph", rich_text(f"<p>Isi berita.</p>{extra_html}")),
+                ]
+            ),
+            "share_image": share_image.pk if share_image else "",
+            "share_image_alt": ALT,
+            **{name: "" for name in ("what", "who", "when", "where", "why", "how")},
+            "seo_title": "",
+            "search_description": "",
+        }
+    )
+    for position in range(3):
+        data[f"body-{position}-id"] = f"{DOCUMENT_BLOCK_ID[:-1]}{position}"
+    if action:
+        data[action] = "1"
+    return data
+
+
+def create_url(inst) -> str:
+    return reverse("wagtailadmin_pages:add", args=["home", "newspage", inst.news_index.pk])
+
+
+def errors_text(response) -> str:
+    return response.content.decode()
+
+
+def messages(html: str) -> str:
+    """The error messages shown (not the body editor's state, which echoes the submission)."""
+    return " ".join(re.findall(r"[^<>;]*instansi lain[^<>&]*", html))
+
+
+@pytest.mark.parametrize("action", [None, "action-submit", "action-publish"])
+def test_creating_a_page_with_another_institutions_media_is_refused_naming_each_field(
+    client, media, action
+):
+    """Acceptance: the real create view refuses another institution's image, document and
+    share image, in Indonesian, naming each field; nothing is saved and nothing leaks."""
+    bantul, bunder = media
+    client.force_login(bantul.user("admin"))
+    host_client(client, bantul.hostname)
+    data = news_data(
+        title="Kerja bakti irigasi", image=bunder.photo, doc=bunder.doc,
+        share_image=bunder.photo, action=action,
+    )
+
+    response = client.post(create_url(bantul), data)
+
+    html = errors_text(response)
+    assert response.status_code == 200  # the editor again, with the errors
+    assert "Gambar untuk dibagikan: gambar yang dipilih milik instansi lain" in html
+    assert "Isi: gambar, dokumen yang dipilih milik instansi lain" in html
+    assert "Pilih dari pustaka dan halaman instansi Anda sendiri." in html
+    assert "Foto rahasia Bunder" not in messages(html)
+    assert "Surat rahasia Bunder" not in messages(html)
+    assert f'name="share_image" value="{bunder.photo.pk}"' not in html
+    assert not NewsPage.objects.filter(title="Kerja bakti irigasi").exists()
+
+
+def test_creating_a_page_with_own_media_is_saved(client, media):
+    bantul, _ = media
+    client.force_login(bantul.user("admin"))
+    host_client(client, bantul.hostname)
+    data = news_data(
+        title="Kerja bakti irigasi", image=bantul.photo, doc=bantul.doc, share_image=bantul.photo
+    )
+
+    response = client.post(create_url(bantul), data)
+
+    page = NewsPage.objects.get(title="Kerja bakti irigasi")
+    assert response.status_code == 302
+    assert page.share_image == bantul.photo
+    assert page.get_parent().pk == bantul.news_index.pk
+
+
+def test_a_rich_text_link_to_another_institutions_page_is_refused_on_create(client, media):
+    bantul, bunder = media
+    foreign_page = bunder.news("Kabar rahasia Bunder")
+    client.force_login(bantul.user("penulis"))
+    host_client(client, bantul.hostname)
+    link = f'<p><a linktype="page" id="{foreign_page.pk}">baca juga</a></p>'
+    data = news_data(
+        title="Berita dengan tautan", image=bantul.photo, doc=bantul.doc, share_image=None,
+        extra_html=link,
+    )
+
+    response = client.post(create_url(bantul), data)
+
+    html = errors_text(response)
+    assert "Isi: halaman yang dipilih milik instansi lain" in html
+    assert "Kabar rahasia Bunder" not in messages(html)
+    assert not NewsPage.objects.filter(title="Berita dengan tautan").exists()
+
+
+def test_editing_a_draft_to_use_another_institutions_share_image_is_refused(client, media):
+    bantul, bunder = media
+    page = bantul.news("Musyawarah padukuhan", publish=False)
+    client.force_login(bantul.user("penulis"))
+    host_client(client, bantul.hostname)
+    data = news_data(
+        title=page.title, image=bantul.photo, doc=bantul.doc, share_image=bunder.photo
+    )
+    data["slug"] = page.slug
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+    html = errors_text(response)
+    assert response.status_code == 200
+    assert html.count("Gambar untuk dibagikan: gambar yang dipilih milik instansi lain") == 1
+    assert "Foto rahasia Bunder" not in html  # nor in the share image chooser shown again
+    page.refresh_from_db()
+    assert page.share_image is None
+    assert page.latest_revision.as_object().share_image_id is None
+
+
+def test_the_institution_logo_must_be_one_of_its_own_images(client, media):
+    bantul, bunder = media
+    client.force_login(bantul.user("admin"))
+    host_client(client, bantul.hostname)
+    url = reverse("wagtailsettings:edit", args=["home", "institutionsettings", bantul.site.pk])
+    profile = bantul.settings
+    data = {
+        "official_name": profile.official_name,
+        "short_name": profile.short_name,
+        "institution_type": profile.institution_type,
+        "parent_region": profile.parent_region,
+        "logo": bunder.photo.pk,
+        "brand_colour": profile.brand_colour,
+        "address": "",
+        "phone": "",
+        "email": "",
+        "time_zone": profile.time_zone,
+        "office_hours": '{"mon": ["07:30", "16:00"]}',
+        "facebook_url": "",
+        "instagram_url": "",
+        "youtube_url": "",
+        "x_url": "",
+    }
+
+    refused = client.post(url, data)
+    refused_html = errors_text(refused)
+    assert refused.status_code == 200
+    assert "Logo: gambar yang dipilih milik instansi lain" in refused_html
+    assert "Foto rahasia Bunder" not in refused_html
+    assert InstitutionSettings.objects.get(pk=profile.pk).logo_id is None
+
+    accepted = client.post(url, {**data, "logo": bantul.photo.pk})
+    assert accepted.status_code == 302
+    assert InstitutionSettings.objects.get(pk=profile.pk).logo_id == bantul.photo.pk
