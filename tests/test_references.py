@@ -3,8 +3,11 @@ value may only point at the page's own institution's media and pages (issue 10).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
+import openpyxl
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -12,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.exports import neutralise_formula
 from home.models import InstitutionSettings, NewsPage
 from tests.institutions import host_client
 
@@ -198,3 +202,37 @@ def test_the_institution_logo_must_be_one_of_its_own_images(client, media):
     accepted = client.post(url, {**data, "logo": bantul.photo.pk})
     assert accepted.status_code == 302
     assert InstitutionSettings.objects.get(pk=profile.pk).logo_id == bantul.photo.pk
+
+
+FORMULA_TITLE = '=HYPERLINK("http://contoh.invalid/curi","Klik")'
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_an_exported_title_that_looks_like_a_formula_stays_text(client, bantul, export_format):
+    """The accessibility report's real download: the title is read back as text, not a formula."""
+    bantul.news(FORMULA_TITLE)
+    client.force_login(bantul.user("penulis"))
+    host_client(client, bantul.hostname)
+
+    response = client.get(reverse("accessibility:report"), {"export": export_format})
+
+    assert response.status_code == 200
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "csv":
+        cells = [cell for row in csv.reader(io.StringIO(raw.decode())) for cell in row]
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+        values = [cell for row in sheet.iter_rows() for cell in row]
+        assert all(cell.data_type != "f" for cell in values)
+        cells = [str(cell.value) for cell in values if cell.value is not None]
+    assert "'" + FORMULA_TITLE in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("=1+1", "'=1+1"), ("+62 812", "'+62 812"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("\t=1", "'\t=1"), ("Kerja bakti", "Kerja bakti"), (-5, -5), (None, None)],
+)
+def test_the_export_helper_neutralises_only_formula_text(value, written):
+    assert neutralise_formula(value) == written

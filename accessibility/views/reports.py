@@ -15,6 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, Site
 
 from accessibility.status import live_pages, page_status
+from home.exports import SafeSpreadsheetExportMixin
 from home.permissions import MEMBER, InstitutionPermissionPolicy
 from home.tenancy import institution_time_zone
 
@@ -55,7 +56,7 @@ class StatusColumn(Column):
         return instance.text(self.accessor)
 
 
-class AccessibilityReportView(ReportView):
+class AccessibilityReportView(SafeSpreadsheetExportMixin, ReportView):
     """Declared like Wagtail's reports; rows are :class:`accessibility.status.PageStatus`."""
 
     page_title = _("Accessibility")

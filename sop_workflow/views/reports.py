@@ -13,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
+from home.exports import SafeSpreadsheetExportMixin
 from home.tenancy import institution_time_zone
 from sop_workflow.models import StepOutcome, StepTiming
 from sop_workflow.timekeeping.compliance import (
@@ -42,7 +43,7 @@ class ComplianceReportFilterSet(WagtailFilterSet):
         self.filters["site"].queryset = policy.sites_for(request.user, "view").order_by("site_name")
 
 
-class ComplianceReportView(ReportView):
+class ComplianceReportView(SafeSpreadsheetExportMixin, ReportView):
     """Declared like Wagtail's reports; its rows are statistics computed from step timings."""
 
     page_title = _("SOP compliance")
