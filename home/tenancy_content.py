@@ -265,3 +265,14 @@ class TenantContentMixin:
         references = foreign_references(self, institution)
         if references:
             raise references_error(references)
+
+
+def media_belongs_to_page(obj: models.Model, page: Page) -> bool:
+    """Whether an image or document lies in ``page``'s institution's collection.
+
+    Background jobs that read files (social uploads) ask before reading each one, whatever
+    the page's content says: the editor check may have been bypassed or the file moved since.
+    """
+    institution = institution_of_page(page)
+    owned = _owned_filter(type(obj), institution) if institution else None
+    return owned is not None and type(obj)._default_manager.filter(owned, pk=obj.pk).exists()

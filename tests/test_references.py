@@ -4,19 +4,27 @@ value may only point at the page's own institution's media and pages (issue 10).
 from __future__ import annotations
 
 import csv
+import importlib
 import io
+import logging
+import os
 import re
 
 import openpyxl
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.checks import check_cross_institution_groups
 from home.exports import neutralise_formula
 from home.models import InstitutionSettings, NewsPage
+from social_publish.posts import build_post
 from tests.institutions import host_client
 
 pytestmark = pytest.mark.django_db
@@ -236,3 +244,67 @@ def test_an_exported_title_that_looks_like_a_formula_stays_text(client, bantul, 
 )
 def test_the_export_helper_neutralises_only_formula_text(value, written):
     assert neutralise_formula(value) == written
+
+
+def test_the_social_upload_re_checks_each_file_before_reading_it(media, caplog):
+    """A live page pointing at another institution's share image and document (written past
+    the editor) uploads neither; the refusal is logged with its reason."""
+    bantul, bunder = media
+    page = bantul.news("Kabar dengan lampiran")
+    NewsPage.objects.filter(pk=page.pk).update(share_image=bunder.photo)
+    page = NewsPage.objects.get(pk=page.pk)
+    page.body = [{"type": "document", "value": {"document": bunder.doc.pk, "title": "Surat"}},
+                 {"type": "document", "value": {"document": bantul.doc.pk, "title": "Surat"}}]
+
+    with caplog.at_level(logging.WARNING, logger="social_publish.posts"):
+        post = build_post(page)
+
+    assert post.image is None
+    assert [m.filename for m in post.documents] == [os.path.basename(bantul.doc.file.name)]
+    assert "not in the page's institution's collection" in caplog.text
+
+
+def test_the_system_check_refuses_a_group_holding_the_root_page_or_collection(bantul):
+    root = Page.get_first_root_node()
+    group = Group.objects.create(name="Semua instansi")
+    assert not check_cross_institution_groups(databases=["default"])
+
+    GroupPagePermission.objects.create(
+        group=group, page=root, permission=Permission.objects.get(codename="change_page")
+    )
+    errors = check_cross_institution_groups(databases=["default"])
+    assert [(e.id, "Semua instansi" in e.msg) for e in errors] == [("home.E002", True)]
+
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.create(
+        group=group, collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(codename="add_image"),
+    )
+    assert [e.id for e in check_cross_institution_groups(databases=["default"])] == ["home.E002"]
+
+
+def test_wagtails_default_groups_are_gone_and_institution_roles_pass_the_check(bantul):
+    """The migration removed *Editors* and *Moderators*; provisioning adds no wide group."""
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert Group.objects.filter(institution_role__site=bantul.site).exists()
+    assert check_cross_institution_groups(databases=["default"]) == []
+
+
+def test_the_migration_strips_a_default_group_that_still_has_members(bantul, django_user_model):
+    migration = importlib.import_module("home.migrations.0004_remove_cross_institution_groups")
+    editors = Group.objects.create(name="Editors")
+    GroupPagePermission.objects.create(
+        group=editors, page=Page.get_first_root_node(),
+        permission=Permission.objects.get(codename="publish_page"),
+    )
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    django_user_model.objects.create_user("lurah-lama").groups.add(editors)
+    Group.objects.create(name="Moderators")
+
+    migration.remove_cross_institution_groups(django_apps, None)
+
+    assert not Group.objects.filter(name="Moderators").exists()
+    editors = Group.objects.get(name="Editors")
+    assert editors.user_set.filter(username="lurah-lama").exists()
+    assert not editors.permissions.exists()
+    assert not GroupPagePermission.objects.filter(group=editors).exists()
