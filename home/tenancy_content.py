@@ -11,6 +11,7 @@ shown to this institution's users.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ class ForeignReference:
     field: str  # the model field's name (a form field, when the form shows it)
     label: str  # the field's verbose name, as the editor sees it
     kind: str  # what is pointed at: the target models' verbose names, comma-separated
+    targets: frozenset[tuple[type, str]] = frozenset()  # (concrete model, pk) of each foreign
 
 
 def institution_of_root(root_path: str) -> Institution | None:
@@ -160,18 +162,22 @@ def foreign_references(
         wanted.setdefault((field.name, model), set()).add(pk)
         fields[field.name] = field
     kinds: dict[str, list[str]] = {}
+    targets: dict[str, set[tuple[type, str]]] = {}
     for (name, model), pks in wanted.items():
         owned = _owned_filter(model, institution)
         if owned is None:
             continue
         own = model._default_manager.filter(owned, pk__in=pks).values_list("pk", flat=True)
-        if pks - {str(pk) for pk in own}:
+        outside = pks - {str(pk) for pk in own}
+        if outside:
             kinds.setdefault(name, []).append(str(model._meta.verbose_name))
+            targets.setdefault(name, set()).update((_key(model), pk) for pk in outside)
     found = [
         ForeignReference(
             field=inline_field or name,
             label=capfirst(str(fields[name].verbose_name)),
             kind=", ".join(names),
+            targets=frozenset(targets[name]),
         )
         for name, names in kinds.items()
     ]
@@ -197,21 +203,98 @@ def references_error(references: list[ForeignReference]) -> ValidationError:
 
 
 def add_reference_errors(form, references: list[ForeignReference]) -> None:
-    """Put each refusal on its form field (or on the form when it shows no such field)."""
+    """Put each refusal on its form field (or on the form when it shows no such field).
+
+    The form shown again must not show the other institution's objects either (a chooser
+    renders the title and preview of what it holds): refused chooser values are emptied.
+    """
     foreign_keys = [
         ref.field for ref in references
         if ref.field in form.fields and ref.field in form.data
         and isinstance(form.fields[ref.field], ModelChoiceField)
     ]
-    if foreign_keys:  # the chooser shown again must not show the other institution's object
+    if foreign_keys:
         form.data = form.data.copy()
         for name in foreign_keys:
             form.data[name] = ""
+    for reference in references:
+        if reference.field in form.fields and hasattr(form.fields[reference.field], "block"):
+            _show_without(form, reference.field, reference.targets)
     for reference in references:
         field = reference.field if reference.field in form.fields else None
         message = reference_error(reference)
         if message not in form.errors.get(field or "__all__", []):  # the model said it too
             form.add_error(field, message)
+
+
+def _show_without(form, name: str, targets: frozenset[tuple[type, str]]) -> None:
+    """Render the StreamField ``name`` again with the refused chooser values emptied."""
+    field = form.fields[name]
+    value = form[name].value()
+    scrubbed = _scrub_block(field.block, value, targets)
+    field.bound_data = lambda data, initial: scrubbed  # what the editor is shown again
+    form._bound_fields_cache.pop(name, None)
+
+
+def _key(model: type[models.Model]) -> type[models.Model]:
+    """The model a reference is recorded under (every page type counts as ``Page``)."""
+    return Page if issubclass(model, Page) else model._meta.concrete_model
+
+
+def _is_foreign(value, targets) -> bool:
+    return isinstance(value, models.Model) and (_key(type(value)), str(value.pk)) in targets
+
+
+def _scrub_rich_text(source: str, targets) -> str:
+    """Rich text without embeds of, and links to, refused objects (the link text stays)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    kinds = {"image": get_image_model(), "document": get_document_model(), "page": Page}
+
+    def foreign(kind: str, pk: str) -> bool:
+        return kind in kinds and (_key(kinds[kind]), pk) in targets
+
+    def embed(match):
+        return "" if foreign(match["kind"], match["pk"]) else match[0]
+
+    source = re.sub(
+        r'<embed\b(?=[^>]*\bembedtype="(?P<kind>\w+)")(?=[^>]*\bid="(?P<pk>\d+)")[^>]*/?>',
+        embed, source,
+    )
+
+    def link(match):
+        return match["text"] if foreign(match["kind"], match["pk"]) else match[0]
+
+    return re.sub(
+        r'<a\b(?=[^>]*\blinktype="(?P<kind>\w+)")(?=[^>]*\bid="(?P<pk>\d+)")[^>]*>'
+        r"(?P<text>.*?)</a>",
+        link, source, flags=re.S,
+    )
+
+
+def _scrub_block(block, value, targets):
+    """``value`` of ``block`` with every chooser value in ``targets`` replaced by ``None``."""
+    from wagtail import blocks
+    from wagtail.images.blocks import ImageBlock
+    from wagtail.rich_text import RichText
+
+    if value is None:
+        return None
+    if isinstance(block, ImageBlock | blocks.ChooserBlock):
+        return None if _is_foreign(value, targets) else value
+    if isinstance(block, blocks.RichTextBlock) and isinstance(value, RichText):
+        return RichText(_scrub_rich_text(value.source, targets))
+    if isinstance(block, blocks.StructBlock):
+        for child_name, child_block in block.child_blocks.items():
+            value[child_name] = _scrub_block(child_block, value.get(child_name), targets)
+    elif isinstance(block, blocks.ListBlock):
+        for child in value.bound_blocks:
+            child.value = _scrub_block(block.child_block, child.value, targets)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            child.value = _scrub_block(child.block, child.value, targets)
+    return value
 
 
 class TenantReferencesFormMixin:

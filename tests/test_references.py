@@ -114,9 +114,10 @@ def test_creating_a_page_with_another_institutions_media_is_refused_naming_each_
     assert "Gambar untuk dibagikan: gambar yang dipilih milik instansi lain" in html
     assert "Isi: gambar, dokumen yang dipilih milik instansi lain" in html
     assert "Pilih dari pustaka dan halaman instansi Anda sendiri." in html
-    assert "Foto rahasia Bunder" not in messages(html)
-    assert "Surat rahasia Bunder" not in messages(html)
+    assert "Foto rahasia Bunder" not in html  # neither in a message nor in a chooser shown again
+    assert "Surat rahasia Bunder" not in html
     assert f'name="share_image" value="{bunder.photo.pk}"' not in html
+    assert "Warga membersihkan saluran" in html  # the editor's own text is kept
     assert not NewsPage.objects.filter(title="Kerja bakti irigasi").exists()
 
 
@@ -151,7 +152,9 @@ def test_a_rich_text_link_to_another_institutions_page_is_refused_on_create(clie
 
     html = errors_text(response)
     assert "Isi: halaman yang dipilih milik instansi lain" in html
-    assert "Kabar rahasia Bunder" not in messages(html)
+    assert "Kabar rahasia Bunder" not in html
+    assert foreign_page.url not in html
+    assert "baca juga" in html  # the link text stays, without the link
     assert not NewsPage.objects.filter(title="Berita dengan tautan").exists()
 
 
