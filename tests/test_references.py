@@ -8,7 +8,6 @@ import importlib
 import io
 import logging
 import os
-import re
 
 import openpyxl
 import pytest
@@ -86,11 +85,6 @@ def create_url(inst) -> str:
 
 def errors_text(response) -> str:
     return response.content.decode()
-
-
-def messages(html: str) -> str:
-    """The error messages shown (not the body editor's state, which echoes the submission)."""
-    return " ".join(re.findall(r"[^<>;]*instansi lain[^<>&]*", html))
 
 
 @pytest.mark.parametrize("action", [None, "action-submit", "action-publish"])
@@ -311,3 +305,29 @@ def test_the_migration_strips_a_default_group_that_still_has_members(bantul, dja
     assert editors.user_set.filter(username="lurah-lama").exists()
     assert not editors.permissions.exists()
     assert not GroupPagePermission.objects.filter(group=editors).exists()
+
+
+def test_the_user_forms_offer_institution_roles_only_labelled_with_the_institution(
+    client, bantul, bunder, django_user_model
+):
+    wide = Group.objects.create(name="Editors")
+    clerk = django_user_model.objects.create_user("kerani", "kerani@example.go.id", "x")
+    client.force_login(django_user_model.objects.create_superuser("operator", "o@x.id", "x"))
+
+    create_html = client.get(reverse("wagtailusers_users:add")).content.decode()
+    edit_html = client.get(reverse("wagtailusers_users:edit", args=[clerk.pk])).content.decode()
+    refused = client.post(
+        reverse("wagtailusers_users:edit", args=[clerk.pk]),
+        {"username": "kerani", "email": "kerani@example.go.id", "first_name": "",
+         "last_name": "", "is_active": "on", "groups": [wide.pk]},
+    )
+
+    for html in (create_html, edit_html):
+        groups = html.split('name="groups"', 1)[-1].split("</fieldset>")[0]
+        assert f'value="{wide.pk}"' not in groups
+        assert "Editors" not in groups
+        assert f"{bantul.site.site_name} — Penulis" in html
+        assert f"{bunder.site.site_name} — Penulis" in html
+        assert "Grup yang bukan peran instansi tidak pernah ditawarkan" in html
+    assert refused.status_code == 200  # the form again, with the error
+    assert not clerk.groups.exists()
