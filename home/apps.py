@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class HomeConfig(AppConfig):
@@ -19,8 +18,3 @@ class HomeConfig(AppConfig):
         checks.register(home_checks.check_cross_institution_groups, checks.Tags.security)
         signal_handlers.register_signal_handlers()
 
-
-class InstitutionUsersAppConfig(WagtailUsersAppConfig):
-    """``wagtail.users`` whose user forms offer institution roles only (``home.user_forms``)."""
-
-    user_viewset = "home.user_forms.InstitutionUserViewSet"

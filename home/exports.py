@@ -5,6 +5,10 @@ spreadsheet programs skip before looking for one) is read as a formula when the 
 a page titled ``=HYPERLINK("http://…")`` becomes a live link in the leadership's report. Such
 text is written with a leading apostrophe, as spreadsheet programs themselves do for text that
 must stay text. Numbers, dates and empty values are left alone.
+
+Every export of the admin — Wagtail's reports and listings and the project's own (compliance,
+accessibility) — is a ``SpreadsheetExportMixin``, whose cells pass through this helper
+(patch 6 of :mod:`home.wagtail_patches`).
 """
 
 from __future__ import annotations
@@ -20,10 +24,3 @@ def neutralise_formula(value: Any) -> Any:
         return "'" + value
     return value
 
-
-class SafeSpreadsheetExportMixin:
-    """Put in front of Wagtail's ``SpreadsheetExportMixin`` (``ReportView``, ``IndexView``):
-    every exported cell, CSV and XLSX alike, goes through :func:`neutralise_formula`."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))

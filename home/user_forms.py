@@ -4,7 +4,7 @@ Wagtail's user forms offer every group of the deployment; a group that is not an
 role (Wagtail's default *Editors* and *Moderators*, or one an operator made by hand) may reach
 every institution, so one wrong tick would give a kelurahan clerk every institution's pages.
 Installed through Wagtail's documented seam: the ``user_viewset`` of the users app config
-(``home.apps.InstitutionUsersAppConfig``, in ``INSTALLED_APPS`` instead of ``wagtail.users``).
+(``home.users_app.InstitutionUsersAppConfig``, in ``INSTALLED_APPS`` instead of ``wagtail.users``).
 """
 
 from __future__ import annotations

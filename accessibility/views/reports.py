@@ -15,7 +15,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, Site
 
 from accessibility.status import live_pages, page_status
-from home.exports import SafeSpreadsheetExportMixin
 from home.permissions import MEMBER, InstitutionPermissionPolicy
 from home.tenancy import institution_time_zone
 
@@ -56,7 +55,7 @@ class StatusColumn(Column):
         return instance.text(self.accessor)
 
 
-class AccessibilityReportView(SafeSpreadsheetExportMixin, ReportView):
+class AccessibilityReportView(ReportView):
     """Declared like Wagtail's reports; rows are :class:`accessibility.status.PageStatus`."""
 
     page_title = _("Accessibility")

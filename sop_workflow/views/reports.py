@@ -13,7 +13,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
-from home.exports import SafeSpreadsheetExportMixin
 from home.tenancy import institution_time_zone
 from sop_workflow.models import StepOutcome, StepTiming
 from sop_workflow.timekeeping.compliance import (
@@ -43,7 +42,7 @@ class ComplianceReportFilterSet(WagtailFilterSet):
         self.filters["site"].queryset = policy.sites_for(request.user, "view").order_by("site_name")
 
 
-class ComplianceReportView(SafeSpreadsheetExportMixin, ReportView):
+class ComplianceReportView(ReportView):
     """Declared like Wagtail's reports; its rows are statistics computed from step timings."""
 
     page_title = _("SOP compliance")
