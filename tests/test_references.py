@@ -20,6 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from accessibility.models import AudioVersion, BrailleVersion
+from accessibility.tasks import FOREIGN_MEDIA, generate_audio, generate_braille
 from home.checks import check_cross_institution_groups
 from home.exports import neutralise_formula
 from home.models import InstitutionSettings, NewsPage
@@ -351,3 +353,22 @@ def test_the_user_forms_offer_institution_roles_only_labelled_with_the_instituti
         assert "Grup yang bukan peran instansi tidak pernah ditawarkan" in html
     assert refused.status_code == 200  # the form again, with the error
     assert not clerk.groups.exists()
+
+
+def test_the_audio_and_braille_jobs_refuse_a_page_using_another_institutions_image(
+    media, caplog
+):
+    """A live page whose share image (written past the editor) is another institution's gets
+    no audio or braille version; the job logs why."""
+    bantul, bunder = media
+    page = bantul.news("Kabar dengan foto")
+    NewsPage.objects.filter(pk=page.pk).update(share_image=bunder.photo)
+
+    with caplog.at_level(logging.WARNING, logger="accessibility.tasks"):
+        audio = generate_audio(page.pk)
+        braille = generate_braille(page.pk)
+
+    assert (audio, braille) == (FOREIGN_MEDIA, FOREIGN_MEDIA)
+    assert not AudioVersion.objects.filter(page_id=page.pk).exists()
+    assert not BrailleVersion.objects.filter(page_id=page.pk).exists()
+    assert "uses another institution's gambar" in caplog.text
