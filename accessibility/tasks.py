@@ -22,11 +22,13 @@ from accessibility.braille import to_brf, to_unicode_braille
 from accessibility.models import AudioVersion, BrailleVersion
 from accessibility.speech import get_backend
 from accessibility.spoken import SpokenArticle, spoken_article
+from home.tenancy_content import foreign_references, institution_of_page
 
 logger = logging.getLogger(__name__)
 
 UNCHANGED = "unchanged"
 NOT_LIVE = "not live"
+FOREIGN_MEDIA = "foreign media"
 
 
 def speech_backend():
@@ -34,11 +36,26 @@ def speech_backend():
     return get_backend(conf.get("ACCESSIBILITY_SPEECH_BACKEND") or None)
 
 
-def _live_article(page_id: int) -> tuple[Page, SpokenArticle] | None:
+def _live_article(page_id: int) -> tuple[Page, SpokenArticle] | str:
+    """The live page and its spoken text; ``NOT_LIVE`` or ``FOREIGN_MEDIA`` (logged) if none.
+
+    The job re-checks that every image and document the live page uses is its institution's
+    before reading any of it (the alt texts and descriptions it speaks come from them).
+    """
     page = Page.objects.filter(pk=page_id, live=True).first()
     if page is None:
-        return None
+        return NOT_LIVE
     page = page.specific
+    institution = institution_of_page(page)
+    foreign = foreign_references(page, institution) if institution else []
+    if foreign:
+        logger.warning(
+            "No audio or braille version of page %s: its %s uses another institution's %s",
+            page.pk,
+            ", ".join(ref.field for ref in foreign),
+            ", ".join(ref.kind for ref in foreign),
+        )
+        return FOREIGN_MEDIA
     return page, spoken_article(page)
 
 
@@ -46,11 +63,11 @@ def generate_audio(page_id: int) -> str:
     """Synthesize the page's audio version unless its spoken text is unchanged.
 
     Returns:
-        The stored file name, or ``"unchanged"`` / ``"not live"``.
+        The stored file name, or ``"unchanged"`` / ``"not live"`` / ``"foreign media"``.
     """
     found = _live_article(page_id)
-    if found is None:
-        return NOT_LIVE
+    if isinstance(found, str):
+        return found
     page, article = found
     current = AudioVersion.objects.filter(page_id=page.pk).first()
     if current is not None and current.matches(article.hash):
@@ -76,8 +93,8 @@ def generate_audio(page_id: int) -> str:
 def generate_braille(page_id: int) -> str:
     """Translate the page into a BRF file (and Unicode braille) unless its text is unchanged."""
     found = _live_article(page_id)
-    if found is None:
-        return NOT_LIVE
+    if isinstance(found, str):
+        return found
     page, article = found
     current = BrailleVersion.objects.filter(page_id=page.pk).first()
     if current is not None and current.matches(article.hash):

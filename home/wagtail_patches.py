@@ -29,6 +29,12 @@ Patched at start-up (by :func:`apply`):
    page's institution only (the page is the view's ``page``, set by Wagtail's ``dispatch``).
    Why: the privacy form offers every group of the deployment.
 
+6. ``wagtail.admin.views.mixins.SpreadsheetExportMixin.preprocess_field_value``: wrapped, so
+   every cell of every CSV/XLSX export (Wagtail's reports and listings, ours) goes through
+   :func:`home.exports.neutralise_formula`. Why: a page title such as ``=HYPERLINK(…)``
+   becomes a live formula when the export is opened; the mixin has no per-project hook, and
+   Wagtail's own report views cannot be replaced through a public seam.
+
 Relied on at request time (the functions at the end of this module, called by our code):
 
 4. ``user.wagtail_userprofile``, the reverse accessor of ``wagtail.users.models.UserProfile``
@@ -217,6 +223,19 @@ def _scope_privacy_groups() -> None:
     SetPrivacyView.get_form = get_form
 
 
+def _neutralise_export_cells() -> None:
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from home.exports import neutralise_formula
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise_formula(original(self, field, value, export_format))
+
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
 def patches() -> list[Patch]:
     """Every patch of this module, in the order :func:`apply` installs them."""
     from django.contrib.auth import get_user_model
@@ -253,6 +272,16 @@ def patches() -> list[Patch]:
                 ),
             ),
             _scope_privacy_groups,
+        ),
+        Patch(
+            "spreadsheet exports write formulas as text",
+            (
+                Target(
+                    "wagtail.admin.views.mixins",
+                    "SpreadsheetExportMixin.preprocess_field_value",
+                ),
+            ),
+            _neutralise_export_cells,
         ),
         Patch(
             "admin time zone defaults to the institution's",

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 import os
 
 from django.utils.text import slugify
 
 from home.tenancy import site_for_page
+from home.tenancy_content import media_belongs_to_page
 from social_publish.providers import Media, Post
+
+logger = logging.getLogger(__name__)
 
 IG_MIN_RATIO, IG_MAX_RATIO = 0.8, 1.91
 
@@ -52,16 +56,32 @@ def document_media(document) -> Media:
     return Media(name, content_type, stored=document.file, size=document.file.size)
 
 
+def own_media(page, obj):
+    """``obj`` when it is in the page's institution's collection; otherwise ``None``, logged.
+
+    Checked before any file is read: another institution's file is never uploaded to this
+    institution's channels, whatever the page's content points at.
+    """
+    if obj is None or media_belongs_to_page(obj, page):
+        return obj
+    logger.warning(
+        "Not uploading %s %s for page %s: it is not in the page's institution's collection",
+        obj._meta.verbose_name, obj.pk, page.pk,
+    )
+    return None
+
+
 def body_media(page) -> tuple[Media | None, Media | None, list[Media]]:
     """The first uploaded video (with its captions) and the documents of the page's body."""
     video = captions = None
     documents: list[Media] = []
     for block in getattr(page, "body", None) or []:
-        if block.block_type == "video" and video is None and block.value.get("file"):
+        is_video = block.block_type == "video" and video is None
+        if is_video and own_media(page, block.value.get("file")):
             video = document_media(block.value["file"])
-            if block.value.get("captions"):
+            if own_media(page, block.value.get("captions")):
                 captions = document_media(block.value["captions"])
-        elif block.block_type == "document":
+        elif block.block_type == "document" and own_media(page, block.value["document"]):
             documents.append(document_media(block.value["document"]))
     return video, captions, documents
 
@@ -70,7 +90,7 @@ def build_post(page, message: str = "") -> Post:
     """What ``page`` (specific, live version) becomes; ``message`` empty = composed later."""
     page = page.specific
     site = site_for_page(page)
-    image = getattr(page, "share_image", None)
+    image = own_media(page, getattr(page, "share_image", None))
     video, captions, documents = body_media(page)
     tags = list(page.tags.names()) if hasattr(page, "tags") else []
     host = (site.hostname.split(".")[0] if site else "situs")[:30]

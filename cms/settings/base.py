@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "home.users_app.InstitutionUsersAppConfig",  # wagtail.users, roles-only user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

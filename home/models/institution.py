@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
 
 from home.colours import validate_brand_colour
+from home.tenancy_content import InstitutionSettingsForm
 from home.vocabulary import InstitutionType
 
 TIME_ZONE_CHOICES = [
@@ -34,6 +35,8 @@ def default_office_hours() -> dict[str, list[str]]:
 @register_setting(icon="home")
 class InstitutionSettings(BaseSiteSetting):
     """The profile of one institution, edited by its own administrators."""
+
+    base_form_class = InstitutionSettingsForm  # the logo must be one of its own images
 
     official_name = models.CharField(_("official name"), max_length=255)
     short_name = models.CharField(
