@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.fixtures.social",
     "tests.fixtures.worker",
     "tests.fixtures.browser",
+    "tests.fixtures.signin",
 ]
 
 
