@@ -249,6 +249,8 @@ LOGGING = {
         # Wagtail 8 logs every page action and background index task at INFO.
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # django-axes logs every sign-in at INFO; failures and lockouts stay visible.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # WeasyPrint logs each step of every PDF at INFO and unsupported CSS at WARNING.
         "weasyprint": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },

@@ -20,7 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp import devices_for_user, match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -60,6 +60,19 @@ def new_recovery_codes(user) -> list[str]:
     return codes
 
 
+def _throttled(devices) -> bool:
+    """Whether wrong codes made django-otp pause every device of the user for a while."""
+    devices = list(devices)
+    return bool(devices) and all(not device.verify_is_allowed()[0] for device in devices)
+
+
+def _wait_message() -> str:
+    return _(
+        "Too many wrong codes. Wait a few seconds (longer after each wrong code), then enter "
+        "the code your app shows at that moment."
+    )
+
+
 def remaining_recovery_codes(user) -> int:
     """How many unused recovery codes ``user`` has left."""
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
@@ -74,6 +87,11 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('security_enrol')}?next={_next_url(request)}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if _throttled(devices_for_user(request.user)):
+            form.add_error("code", _wait_message())
+            return render(
+                request, "security/verify.html", {"form": form, "next": _next_url(request)}
+            )
         device = match_token(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
@@ -112,7 +130,9 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _throttled([device]):
+        form.add_error("code", _wait_message())
+    elif request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
