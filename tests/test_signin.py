@@ -115,7 +115,8 @@ def test_an_approver_without_a_device_must_enrol_before_any_admin_page(client, k
     enrol = client.get(response["Location"])
     page = text(enrol)
     assert "Aktifkan verifikasi dua langkah" in page
-    assert "<svg" in page and "<path" in page  # the QR code, drawn here
+    assert "<svg" in page
+    assert "<path" in page
     secret = re.search(r"<code data-secret>([A-Z2-7 ]+)</code>", page).group(1)
     device = TOTPDevice.objects.get(user=panewu, confirmed=False)
     assert secret.replace(" ", "") in device.config_url

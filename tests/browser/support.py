@@ -51,6 +51,6 @@ def log_in(page, live_server, institution, user, password: str = "rahasia-uji-12
     page.get_by_role("button", name="Masuk").click()
     if device is not None:
         page.wait_for_url("**/admin/signin/verify/**")
-        page.get_by_label("Kode").fill(totp_code(device))
+        page.get_by_role("textbox", name="Kode").fill(totp_code(device))
         page.get_by_role("button", name="Verifikasi").click()
     page.wait_for_url("**/admin/")
