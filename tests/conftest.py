@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.fixtures.worker",
     "tests.fixtures.storage",
     "tests.fixtures.browser",
+    "tests.fixtures.signin",
 ]
 
 

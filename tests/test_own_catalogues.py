@@ -8,7 +8,7 @@ import pytest
 from tests.tooling import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["cms", "home", "sop_workflow", "social_publish", "accessibility"]
+APPS = ["cms", "home", "home/security", "sop_workflow", "social_publish", "accessibility"]
 CATALOGUES = [
     ROOT / app / "locale/id/LC_MESSAGES/django.po"
     for app in APPS

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that varies comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     # Before "home": home's ready() replaces its purge handlers with home.signal_handlers.
     "wagtail.contrib.frontend_cache",
     "home",
+    "home.security",
     "sop_workflow",
     "social_publish",
     "accessibility",
@@ -41,6 +43,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_q",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,12 +66,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.security.middleware.SecondFactorMiddleware",
     # Cache-Control: public for anonymous pages, never-cache with a session or CSRF token.
     "home.caching.CacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.InstitutionTimezoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.security.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -117,6 +128,28 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sign-in security (home/security, README "Security").
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # first: refuses a locked-out account or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "wagtailadmin_login"
+# Admin sessions end after this much inactivity (every request renews them) and, through
+# Django's session auth hash, on a password change.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+# Failed sign-ins lock the account and, separately, the client address.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "home.security.lockout.client_ip"
+AXES_TRUSTED_PROXY_COUNT = env_int("AXES_TRUSTED_PROXY_COUNT", 0)
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Portal Publikasi Instansi")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -276,6 +309,8 @@ LOGGING = {
         # Wagtail 8 logs every page action and background index task at INFO.
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # django-axes logs every sign-in at INFO; failures and lockouts stay visible.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # WeasyPrint logs each step of every PDF at INFO and unsupported CSS at WARNING.
         "weasyprint": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },

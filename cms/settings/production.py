@@ -27,4 +27,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # The editor's live preview frames the page from the same origin, so DENY would break it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# One reverse proxy in front (see README): its X-Forwarded-For entry is the client address.
+AXES_TRUSTED_PROXY_COUNT = env_int("AXES_TRUSTED_PROXY_COUNT", 1)
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

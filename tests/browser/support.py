@@ -38,9 +38,19 @@ def site_url(live_server, hostname: str, path: str = "/") -> str:
 
 
 def log_in(page, live_server, institution, user, password: str = "rahasia-uji-123") -> None:
-    """Log ``user`` in through the Indonesian admin login form of the institution's host."""
+    """Log ``user`` in through the Indonesian admin login form of the institution's host,
+    then — for a role that must have two-factor sign-in — through the code step, with a code
+    of the user's authenticator app (set up for the user if needed)."""
+    from home.security.policy import requires_second_factor
+    from tests.signin import authenticator, totp_code
+
+    device = authenticator(user) if requires_second_factor(user) else None
     page.goto(site_url(live_server, institution.hostname, "/admin/login/"))
     page.get_by_label("Nama pengguna").fill(user.username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
+    if device is not None:
+        page.wait_for_url("**/admin/signin/verify/**")
+        page.get_by_role("textbox", name="Kode").fill(totp_code(device))
+        page.get_by_role("button", name="Verifikasi").click()
     page.wait_for_url("**/admin/")
