@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Collection, Site
 
-from home.colours import validate_brand_colour
+from home.colours import brand_style, validate_brand_colour
 from home.tenancy_content import InstitutionSettingsForm
 from home.vocabulary import InstitutionType
 
@@ -134,6 +134,11 @@ class InstitutionSettings(BaseSiteSetting):
     @property
     def display_name(self) -> str:
         return self.short_name or self.official_name
+
+    @property
+    def brand_style(self) -> str:
+        """The inline stylesheet of the brand colour ('' without one); its CSP hash is sent."""
+        return brand_style(self.brand_colour) if self.brand_colour else ""
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

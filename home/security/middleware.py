@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django_otp import user_has_device
 
+from home.colours import style_source_hash
 from home.security.policy import requires_second_factor
 
 ADMIN_PREFIX = "/admin/"
@@ -62,14 +62,14 @@ def _policy(directives: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(values)}".strip() for name, values in directives.items())
 
 
-def public_policy(nonce: str) -> str:
-    """The public sites' policy: no inline or foreign script; inline ``<style>`` only with the
-    request's nonce (the brand colour); style attributes allowed (responsive embeds)."""
+def public_policy(style_sources: list[str]) -> str:
+    """The public sites' policy: no inline or foreign script; inline ``<style>`` only the one
+    whose hash is given (the brand colour); style attributes allowed (responsive embeds)."""
     return _policy(
         {
             "default-src": ["'self'"],
             "script-src": ["'self'"],
-            "style-src": ["'self'", f"'nonce-{nonce}'"],
+            "style-src": ["'self'", *style_sources],
             "style-src-attr": ["'unsafe-inline'"],
             "img-src": ["'self'", "data:"],
             "media-src": ["'self'"],
@@ -114,19 +114,23 @@ def admin_policy() -> str:
 class ContentSecurityPolicyMiddleware:
     """Sends the public or the admin Content-Security-Policy on every HTML response.
 
-    ``request.csp_nonce`` is the nonce a template puts on an inline ``<style>``.
+    The public policy allows the institution's brand-colour ``<style>`` by its hash
+    (:func:`home.colours.style_source_hash`), so a page's bytes do not change per request.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.csp_nonce = secrets.token_urlsafe(16)
         response = self.get_response(request)
         if "Content-Security-Policy" in response:
             return response
         if request.path.startswith(ADMIN_PREFIX):
             response["Content-Security-Policy"] = admin_policy()
         else:
-            response["Content-Security-Policy"] = public_policy(request.csp_nonce)
+            institution = getattr(request, "institution", None)
+            style = institution.brand_style if institution else ""
+            response["Content-Security-Policy"] = public_policy(
+                [style_source_hash(style)] if style else []
+            )
         return response
