@@ -60,7 +60,7 @@ def test_demo_shows_waiting_tasks_and_a_compliance_report_on_first_start(live_se
         institution = Institution(Site.objects.get(hostname=f"{key}.localhost"))
         tab = phone()
         log_in(tab, live_server, institution, users.get(username=f"{key}.{role}"), PASSWORD)
-        panel = tab.locator("#sop-tasks-section")
+        panel = tab.locator("#sop-tasks")
         panel.scroll_into_view_if_needed()
         rows = panel.locator(".sop-task")
         assert rows.count() >= 1, key
