@@ -20,8 +20,11 @@ from tests.tooling import require_library, require_tool
 from tests.worker import wait_until
 
 BODY = [
-    {"type": "paragraph", "value": "<p>Musyawarah dimulai pukul 09.00 WIB di Balai Kalurahan.</p>",
-     "id": "p1"},
+    {
+        "type": "paragraph",
+        "value": "<p>Musyawarah dimulai pukul 09.00 WIB di Balai Kalurahan.</p>",
+        "id": "p1",
+    },
 ]
 AUDIO, BRAILLE = "accessibility.tasks.generate_audio", "accessibility.tasks.generate_braille"
 
@@ -67,8 +70,10 @@ def test_dropped_audio_job_is_made_after_one_sweep_by_a_real_qcluster(
     Schedule.objects.filter(name="accessibility_sweep").update(next_run=timezone.now())
 
     assert wait_until(
-        lambda: AudioVersion.objects.filter(page=page).exists()
-        and BrailleVersion.objects.filter(page=page).exists(),
+        lambda: (
+            AudioVersion.objects.filter(page=page).exists()
+            and BrailleVersion.objects.filter(page=page).exists()
+        ),
         timeout=150,
     ), "no audio/braille version after the sweep"
     audio = AudioVersion.objects.get(page=page)
@@ -99,10 +104,14 @@ def test_sweep_queues_missing_and_stale_versions_once(bunder, monkeypatch):
 
     assert sweep() == 2  # the changed article's two versions are stale now
     assert sweep() == 0  # every job is still queued: never twice in flight
-    assert queued() == sorted([
-        (AUDIO, (missing.pk,)), (BRAILLE, (missing.pk,)),
-        (AUDIO, (stale.pk,)), (BRAILLE, (stale.pk,)),
-    ])
+    assert queued() == sorted(
+        [
+            (AUDIO, (missing.pk,)),
+            (BRAILLE, (missing.pk,)),
+            (AUDIO, (stale.pk,)),
+            (BRAILLE, (stale.pk,)),
+        ]
+    )
 
 
 @pytest.mark.django_db
@@ -113,8 +122,9 @@ def test_sweep_retries_a_job_the_worker_refused_and_stops_at_its_limit(bunder, m
         publish_dropping_jobs(page, monkeypatch)
         pages.append(page)
     # A job signed with the previous key: the worker refuses it, so it does not count.
-    OrmQ.objects.create(key=get_broker().list_key, payload="signed-with-the-old-key",
-                        lock=timezone.now())
+    OrmQ.objects.create(
+        key=get_broker().list_key, payload="signed-with-the-old-key", lock=timezone.now()
+    )
 
     assert sweep(limit=4) == 4
     assert sweep(limit=4) == 2
