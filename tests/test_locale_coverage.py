@@ -452,17 +452,26 @@ def test_every_page_of_each_roles_journey_shows_no_english(journey):
     editor = f"/admin/pages/{page.pk}/edit/"
     journey.visit(tab, bunder, editor, "reviewer-editor")
     tab.locator("footer .w-dropdown__toggle").first.click()
-    actions = tab.locator("footer [data-workflow-action-name]")
-    names = [actions.nth(i).get_attribute("data-workflow-action-name") for i in range(actions.count())]
-    for name in names:
-        journey.visit(tab, bunder, editor, f"reviewer-editor-{name}")
+    modal_actions = "footer [data-workflow-action-modal-url]"
+    count = tab.locator(modal_actions).count()
+    assert count >= 2  # request changes, approve with comment
+    for index in range(count):
+        journey.visit(tab, bunder, editor, "reviewer-editor")
         tab.locator("footer .w-dropdown__toggle").first.click()
-        button = tab.locator(f'footer [data-workflow-action-name="{name}"]').first
-        if button.get_attribute("data-workflow-action-modal") is None:
-            continue  # acts at once (e.g. approve): its result is seen on the next page
+        button = tab.locator(modal_actions).nth(index)
+        name = button.get_attribute("data-workflow-action-name")
         button.click()
-        tab.locator(".modal-content").first.wait_for()
-        journey.check(tab, f"reviewer-modal-{name}")
+        tab.locator(".modal-content form").first.wait_for()
+        journey.check(tab, f"reviewer-modal-{name}-{index}")
+    # The same tasks' modals from the dashboard's "awaiting your review" panel.
+    journey.visit(tab, bunder, "/admin/", "reviewer-dashboard")
+    launchers = tab.locator("[data-launch-modal]")
+    for index in range(launchers.count()):
+        journey.visit(tab, bunder, "/admin/", "reviewer-dashboard")
+        launcher = tab.locator("[data-launch-modal]").nth(index)
+        launcher.evaluate("button => button.click()")  # in a dropdown that may be closed
+        tab.locator(".modal-content form").first.wait_for()
+        journey.check(tab, f"reviewer-dashboard-modal-{index}")
 
     # The institution admin: every report, the settings and the account screens.
     tab = journey.tab(bunder, admin)
@@ -488,3 +497,24 @@ def test_every_page_of_each_roles_journey_shows_no_english(journey):
 
     print(journey.found)
     assert journey.found == {}, journey.found
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("social_env")
+def test_a_channel_s_booleans_read_ya_or_tidak(client, indonesian, bunder, bantul, fake_graph):
+    from django.urls import reverse
+
+    from tests.social_support import facebook_channel
+
+    channel = facebook_channel(bunder, fake_graph, publish_by_default=True)
+    url = reverse("social_publish_channels:inspect", args=[channel.pk])
+    client.force_login(bunder.user("admin"))
+
+    html = client.get(url).content.decode()
+
+    assert re.search(r"<dd>\s*Ya\s*</dd>", html)
+    assert not re.search(r">\s*(True|False)\s*<", html)
+    client.force_login(bantul.user("admin"))  # another institution: nothing of it
+    response = client.get(url)
+    assert response.status_code == 404
+    assert channel.name not in response.content.decode()
