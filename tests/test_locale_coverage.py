@@ -19,8 +19,14 @@ from pathlib import Path
 import pytest
 import wagtail
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
+from wagtail.models import Page
+
+from tests.browser.support import DESKTOP, log_in, screenshot, site_url
+from tests.social_support import facebook_channel
+from tests.sop_helpers import create_with_sop, draft
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 CATALOGUES = {
@@ -339,9 +345,9 @@ def english_msgids() -> set[str]:
     js = DjangoTranslation("id", domain="djangojs", localedirs=[WAGTAIL_DIR / "admin" / "locale"])
     for entry in read_po(WAGTAIL_ADMIN_JS_SOURCE):
         msgid = entry["id"]
-        if not entry["plural"] and not _PLACEHOLDERS.search(msgid) and _needs_translation(msgid):
-            if js.gettext(msgid) != msgid:
-                found.add(msgid)
+        plain = not entry["plural"] and not _PLACEHOLDERS.search(msgid)
+        if plain and _needs_translation(msgid) and js.gettext(msgid) != msgid:
+            found.add(msgid)
     return found
 
 
@@ -351,7 +357,8 @@ def english_on(tab, english: set[str]) -> list[str]:
     for text in tab.evaluate(VISIBLE_TEXT_JS):
         bare = text.rstrip("*:").strip()
         message = bare.rsplit(": ", 1)[-1]  # "Isi: …", a field's error in the error summary
-        if (bare in english or message in english) and bare not in SHOWN_AS_INDONESIAN or NATURALTIME_ENGLISH.search(text) or DECIMAL_POINT_FIGURE.search(text):
+        msgid_shown = (bare in english or message in english) and bare not in SHOWN_AS_INDONESIAN
+        if msgid_shown or NATURALTIME_ENGLISH.search(text) or DECIMAL_POINT_FIGURE.search(text):
             shown.append(text)
     return shown
 
@@ -359,13 +366,12 @@ def english_on(tab, english: set[str]) -> list[str]:
 @pytest.fixture
 def journey(chromium, live_server, indonesian):
     """``journey.visit(user, inst, path, name)``: open ``path`` logged in, note English shown."""
-    from tests.browser.support import DESKTOP, log_in, screenshot, site_url
-
     english = english_msgids()
 
     class Journey:
-        found: dict[str, list[str]] = {}
-        contexts: list = []
+        def __init__(self):
+            self.found: dict[str, list[str]] = {}
+            self.contexts: list = []
 
         def tab(self, inst, user):
             context = chromium.new_context(viewport=DESKTOP, locale="id-ID")
@@ -411,10 +417,6 @@ def every_block_body(inst) -> list[dict]:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_every_page_of_each_roles_journey_shows_no_english(journey):
-    from django.urls import reverse
-
-    from tests.sop_helpers import create_with_sop, draft
-
     bunder = create_with_sop("kalurahan_bunder")
     writer, reviewer, admin = (bunder.user(key) for key in ("admin_medsos", "seksi", "admin"))
     page = draft(bunder, title="Kerja bakti Kalurahan Bunder", body=every_block_body(bunder))
@@ -434,8 +436,6 @@ def test_every_page_of_each_roles_journey_shows_no_english(journey):
     journey.check(tab, "writer-editor-errors")
 
     # The reviewer: dashboard with the task, every task modal of the editor's footer.
-    from wagtail.models import Page
-
     body = every_block_body(bunder)
     body[2]["value"]["image"]["alt_text"] = "Warga membersihkan saluran"
     body = [block for block in body if block["type"] not in {"gallery", "video", "document"}]
@@ -490,22 +490,19 @@ def test_every_page_of_each_roles_journey_shows_no_english(journey):
     }
     for name, path in reports.items():
         journey.visit(tab, bunder, path, f"admin-report-{name}")
-    settings_url = reverse("wagtailsettings:edit", args=["home", "institutionsettings", bunder.site.pk])
+    settings_url = reverse(
+        "wagtailsettings:edit", args=["home", "institutionsettings", bunder.site.pk]
+    )
     journey.visit(tab, bunder, settings_url, "admin-settings")
     journey.visit(tab, bunder, reverse("wagtailadmin_account"), "admin-account")
     journey.visit(tab, bunder, reverse("wagtailusers_users:index"), "admin-users")
 
-    print(journey.found)
     assert journey.found == {}, journey.found
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("social_env")
 def test_a_channel_s_booleans_read_ya_or_tidak(client, indonesian, bunder, bantul, fake_graph):
-    from django.urls import reverse
-
-    from tests.social_support import facebook_channel
-
     channel = facebook_channel(bunder, fake_graph, publish_by_default=True)
     url = reverse("social_publish_channels:inspect", args=[channel.pk])
     client.force_login(bunder.user("admin"))
