@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "ACCESSIBILITY_VERSIONED_PAGE_MODELS": ("home.newspage",),
     # The speech engine, "package.module.Name"; empty or None is espeak-ng.
     "ACCESSIBILITY_SPEECH_BACKEND": None,
+    # The sweep queues at most this many audio/braille jobs per run.
+    "ACCESSIBILITY_SWEEP_LIMIT": 50,
 }
 
 

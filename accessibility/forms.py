@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamBlockValidationError
 from wagtail.fields import StreamField
 
 from accessibility.checks import Problem, missing_alternatives
@@ -31,6 +32,7 @@ class AlternativesRequiredMixin:
     def full_clean(self) -> None:
         """Django's validation of the form and its model, then the gate."""
         super().full_clean()  # the instance now carries the submitted values
+        _translate_stream_errors(getattr(self, "_errors", None) or {})
         if not self.is_bound or (self.empty_permitted and not self.has_changed()):
             return  # Django validated nothing, so neither does the gate
         if self.is_deferred_validation or not self._moves_towards_publication():
@@ -59,6 +61,14 @@ class AlternativesRequiredMixin:
         if data.get("action-workflow-action"):
             return data.get("workflow-action-name", "") not in UNGATED_WORKFLOW_ACTIONS
         return True
+
+
+def _translate_stream_errors(errors: dict) -> None:
+    """Wagtail's StreamField error has a fixed English message, shown in the error summary."""
+    for error_list in errors.values():
+        for error in error_list.as_data():
+            if isinstance(error, StreamBlockValidationError):
+                error.message = _("Some blocks have errors; they are marked below.")
 
 
 class AlternativesRequiredPageForm(AlternativesRequiredMixin, WagtailAdminPageForm):

@@ -12,6 +12,8 @@ SCHEDULES: dict[str, tuple[str, str, int]] = {
     "social_sweep": ("social_publish.tasks.sweep", "", 5),
     "social_health_check": ("social_publish.tasks.health_check", "", 24 * 60),
     # SOP: remind a step's group once it passes its standard time, escalate past a multiple.
+    # Accessibility: queue again the audio/braille jobs that were lost, refused or failed.
+    "accessibility_sweep": ("accessibility.tasks.sweep", "", 10),
     "sop_reminders": ("sop_workflow.tasks.send_reminders", "", 5),
 }
 

@@ -30,6 +30,8 @@ class CaptionedImageBlock(blocks.StructBlock):
     """An image with Wagtail's own alt text / decorative choice, plus a visible caption."""
 
     image = ImageBlock(label=_("image"))
+    # Wagtail's ImageBlock names its chooser "Image" (from the child's name, no msgid).
+    image.child_blocks["image"].label = _("Image")
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("photo credit"), required=False, max_length=120)
 

@@ -19,8 +19,14 @@ from pathlib import Path
 import pytest
 import wagtail
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
+from wagtail.models import Page
+
+from tests.browser.support import DESKTOP, log_in, screenshot, site_url
+from tests.social_support import facebook_channel
+from tests.sop_helpers import create_with_sop, draft
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 CATALOGUES = {
@@ -296,3 +302,216 @@ def test_wagtail_admin_and_core_are_at_least_97_percent_indonesian(indonesian, a
     english = [e["id"] for e in entries if render(e) == (e["plural"] or e["id"])]
     coverage = 1 - len(english) / len(entries)
     assert coverage >= 0.97, f"{app}: {coverage:.1%} Indonesian; still English: {english[:20]}"
+
+
+# --- every page of each role's journey, in Chromium ----------------------------------------
+
+# Shown by Wagtail or Django without a msgid, or a msgid's English as a value: never on screen.
+ENGLISH_WITHOUT_MSGID = {"Validation error in StreamBlock", "True", "False", "Site name",
+                         "Root page", "Image"}
+# Indonesian that is also an English msgid: "No" (nomor) heads the printed SOP's first column.
+SHOWN_AS_INDONESIAN = {"No"}
+NATURALTIME_ENGLISH = re.compile(r"\b(a|an|\d+)\s(second|minute|hour|day|week)s?\sago\b")
+DECIMAL_POINT_FIGURE = re.compile(r"\b\d+\.\d\s(mnt|%)")
+# Visible text nodes and placeholders of the page, whitespace collapsed.
+VISIBLE_TEXT_JS = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    const text = node.nodeValue.replace(/\\s+/g, " ").trim();
+    if (!text || !el || el.closest("script, style, template, noscript")) continue;
+    if (el.checkVisibility({visibilityProperty: true})) out.push(text);
+  }
+  for (const el of document.querySelectorAll("[placeholder]")) {
+    if (el.checkVisibility()) out.push(el.placeholder.trim());
+  }
+  return out;
+}"""
+
+
+def english_msgids() -> set[str]:
+    """Wagtail's admin msgids (Python and JS) whose Indonesian differs from the English."""
+    sources = [*WAGTAIL_SOURCE.values(), *WAGTAIL_DIR.glob("*/locale/en/LC_MESSAGES/django.po"),
+               *WAGTAIL_DIR.glob("contrib/*/locale/en/LC_MESSAGES/django.po")]
+    found = set(ENGLISH_WITHOUT_MSGID)
+    for path in sources:
+        for entry in read_po(path):
+            msgid = entry["id"]
+            if entry["plural"] or _PLACEHOLDERS.search(msgid) or not _needs_translation(msgid):
+                continue
+            if render(entry) != msgid:
+                found.add(msgid)
+    js = DjangoTranslation("id", domain="djangojs", localedirs=[WAGTAIL_DIR / "admin" / "locale"])
+    for entry in read_po(WAGTAIL_ADMIN_JS_SOURCE):
+        msgid = entry["id"]
+        plain = not entry["plural"] and not _PLACEHOLDERS.search(msgid)
+        if plain and _needs_translation(msgid) and js.gettext(msgid) != msgid:
+            found.add(msgid)
+    return found
+
+
+def english_on(tab, english: set[str]) -> list[str]:
+    """The English strings ``tab`` shows: msgids, naturaltime phrases, decimal points."""
+    shown = []
+    for text in tab.evaluate(VISIBLE_TEXT_JS):
+        bare = text.rstrip("*:").strip()
+        message = bare.rsplit(": ", 1)[-1]  # "Isi: …", a field's error in the error summary
+        msgid_shown = (bare in english or message in english) and bare not in SHOWN_AS_INDONESIAN
+        if msgid_shown or NATURALTIME_ENGLISH.search(text) or DECIMAL_POINT_FIGURE.search(text):
+            shown.append(text)
+    return shown
+
+
+@pytest.fixture
+def journey(chromium, live_server, indonesian):
+    """``journey.visit(user, inst, path, name)``: open ``path`` logged in, note English shown."""
+    english = english_msgids()
+
+    class Journey:
+        def __init__(self):
+            self.found: dict[str, list[str]] = {}
+            self.contexts: list = []
+
+        def tab(self, inst, user):
+            context = chromium.new_context(viewport=DESKTOP, locale="id-ID")
+            self.contexts.append(context)
+            tab = context.new_page()
+            log_in(tab, live_server, inst, user)
+            return tab
+
+        def visit(self, tab, inst, path: str, name: str):
+            tab.goto(site_url(live_server, inst.hostname, path))
+            tab.wait_for_load_state("networkidle")
+            self.check(tab, name)
+
+        def check(self, tab, name: str):
+            screenshot(tab, f"locale-{name}")
+            shown = english_on(tab, english)
+            if shown:
+                self.found[name] = sorted(set(shown))
+
+    walk = Journey()
+    yield walk
+    for context in walk.contexts:
+        context.close()
+
+
+def every_block_body(inst) -> list[dict]:
+    """A body with one block of each type of the editor (empty where a chooser is needed)."""
+    image = inst.image()
+    return [
+        {"type": "paragraph", "value": "<p>Warga bergotong royong.</p>", "id": "b1"},
+        {"type": "heading", "value": {"text": "Kegiatan", "level": "h2"}, "id": "b2"},
+        {"type": "image", "id": "b3", "value": {
+            "image": {"image": image.pk, "alt_text": "", "decorative": False},
+            "caption": "", "credit": ""}},
+        {"type": "gallery", "id": "b4", "value": {"title": "Galeri", "images": []}},
+        {"type": "video", "id": "b5", "value": {"title": "Video kegiatan"}},
+        {"type": "document", "id": "b6", "value": {"document": None, "title": ""}},
+        {"type": "quote", "value": {"quote": "Kami bekerja bersama.", "attribution": ""},
+         "id": "b7"},
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_page_of_each_roles_journey_shows_no_english(journey):
+    bunder = create_with_sop("kalurahan_bunder")
+    writer, reviewer, admin = (bunder.user(key) for key in ("admin_medsos", "seksi", "admin"))
+    page = draft(bunder, title="Kerja bakti Kalurahan Bunder", body=every_block_body(bunder))
+
+    # The writer: dashboard, explorer, the editor with every block type, the block chooser,
+    # the refused publication (validation errors), the submission.
+    tab = journey.tab(bunder, writer)
+    journey.visit(tab, bunder, "/admin/", "writer-dashboard")
+    journey.visit(tab, bunder, f"/admin/pages/{page.get_parent().pk}/", "writer-explorer")
+    journey.visit(tab, bunder, f"/admin/pages/{page.pk}/edit/", "writer-editor")
+    tab.locator("button.c-sf-add-button").first.click()
+    journey.check(tab, "writer-block-chooser")
+    tab.keyboard.press("Escape")
+    tab.locator("footer .w-dropdown__toggle").first.click()
+    with tab.expect_navigation():
+        tab.locator('footer button[name="action-submit"]').first.click()
+    journey.check(tab, "writer-editor-errors")
+
+    # The reviewer: dashboard with the task, every task modal of the editor's footer.
+    body = every_block_body(bunder)
+    body[2]["value"]["image"]["alt_text"] = "Warga membersihkan saluran"
+    body = [block for block in body if block["type"] not in {"gallery", "video", "document"}]
+    page = Page.objects.get(pk=page.pk).specific
+    page.body = body
+    page.save_revision(user=writer)
+    journey.visit(tab, bunder, f"/admin/pages/{page.pk}/edit/", "writer-editor-clean")
+    tab.locator("footer .w-dropdown__toggle").first.click()
+    with tab.expect_navigation():
+        tab.locator('footer button[name="action-submit"]').first.click()
+
+    tab = journey.tab(bunder, reviewer)
+    journey.visit(tab, bunder, "/admin/", "reviewer-dashboard")
+    editor = f"/admin/pages/{page.pk}/edit/"
+    journey.visit(tab, bunder, editor, "reviewer-editor")
+    tab.locator("footer .w-dropdown__toggle").first.click()
+    modal_actions = "footer [data-workflow-action-modal-url]"
+    count = tab.locator(modal_actions).count()
+    assert count >= 2  # request changes, approve with comment
+    for index in range(count):
+        journey.visit(tab, bunder, editor, "reviewer-editor")
+        tab.locator("footer .w-dropdown__toggle").first.click()
+        button = tab.locator(modal_actions).nth(index)
+        name = button.get_attribute("data-workflow-action-name")
+        button.click()
+        tab.locator(".modal-content form").first.wait_for()
+        journey.check(tab, f"reviewer-modal-{name}-{index}")
+    # The same tasks' modals from the dashboard's "awaiting your review" panel.
+    journey.visit(tab, bunder, "/admin/", "reviewer-dashboard")
+    launchers = tab.locator("[data-launch-modal]")
+    for index in range(launchers.count()):
+        journey.visit(tab, bunder, "/admin/", "reviewer-dashboard")
+        launcher = tab.locator("[data-launch-modal]").nth(index)
+        launcher.evaluate("button => button.click()")  # in a dropdown that may be closed
+        tab.locator(".modal-content form").first.wait_for()
+        journey.check(tab, f"reviewer-dashboard-modal-{index}")
+
+    # The institution admin: every report, the settings and the account screens.
+    tab = journey.tab(bunder, admin)
+    reports = {
+        "locked": reverse("wagtailadmin_reports:locked_pages"),
+        "workflow": reverse("wagtailadmin_reports:workflow"),
+        "workflow-tasks": reverse("wagtailadmin_reports:workflow_tasks"),
+        "site-history": reverse("wagtailadmin_reports:site_history"),
+        "aging-pages": reverse("wagtailadmin_reports:aging_pages"),
+        "page-types": reverse("wagtailadmin_reports:page_types_usage"),
+        "compliance": reverse("sop_workflow:compliance_report"),
+        "accessibility": reverse("accessibility:report"),
+        "sop-document": reverse("sop_workflow:sop_index"),
+        "dispositions": reverse("sop_workflow_dispositions:index"),
+        "intake-register": reverse("sop_workflow_intake_register:index"),
+    }
+    for name, path in reports.items():
+        journey.visit(tab, bunder, path, f"admin-report-{name}")
+    settings_url = reverse(
+        "wagtailsettings:edit", args=["home", "institutionsettings", bunder.site.pk]
+    )
+    journey.visit(tab, bunder, settings_url, "admin-settings")
+    journey.visit(tab, bunder, reverse("wagtailadmin_account"), "admin-account")
+    journey.visit(tab, bunder, reverse("wagtailusers_users:index"), "admin-users")
+
+    assert journey.found == {}, journey.found
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("social_env")
+def test_a_channel_s_booleans_read_ya_or_tidak(client, indonesian, bunder, bantul, fake_graph):
+    channel = facebook_channel(bunder, fake_graph, publish_by_default=True)
+    url = reverse("social_publish_channels:inspect", args=[channel.pk])
+    client.force_login(bunder.user("admin"))
+
+    html = client.get(url).content.decode()
+
+    assert re.search(r"<dd>\s*Ya\s*</dd>", html)
+    assert not re.search(r">\s*(True|False)\s*<", html)
+    client.force_login(bantul.user("admin"))  # another institution: nothing of it
+    response = client.get(url)
+    assert response.status_code == 404
+    assert channel.name not in response.content.decode()

@@ -64,11 +64,11 @@ def test_leadership_sees_median_p90_max_share_within_and_rejections_for_a_period
 
     cells = report_cells(html)
     assert cells[:10] == [
-        "Kapanewon Bantul", "3", "Pemeriksaan", "4", "17.5 mnt", "50 mnt", "50 mnt", "15 mnt",
+        "Kapanewon Bantul", "3", "Pemeriksaan", "4", "17,5 mnt", "50 mnt", "50 mnt", "15 mnt",
         "50 %", "1",
     ]  # fmt: skip
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="sop-chart" role="img"' in html
-    assert "Median langkah 3: 17.5 mnt" in html  # the bar's <title>
+    assert "Median langkah 3: 17,5 mnt" in html  # the bar's <title>
     assert cells[12:14] == ["50 mnt", "15 mnt"]  # the slowest item, first of its own table
 
 
@@ -216,7 +216,7 @@ def test_monthly_trend_counts_items_and_share_within_standard_with_gaps(client, 
     html = html.content.decode()
 
     assert trend_rows(html) == {
-        "Januari 2025": ["2", "3", "66.7 %"],
+        "Januari 2025": ["2", "3", "66,7 %"],
         "Februari 2025": [no_data()],  # only a cancelled step: a gap, not zero
         "Maret 2025": ["2", "2", "50 %"],
         "April 2025": ["1", "1", "100 %"],  # started 31 March in UTC, 1 April in Jakarta
@@ -246,7 +246,7 @@ def test_monthly_trend_chart_is_an_image_with_a_text_alternative(client, months)
     assert len(desc) > 40
     assert svg.count('<rect class="within"') == 3  # January, March, April; February is a gap
     assert f"<title>Februari 2025: {no_data()}</title>" in svg
-    assert "Januari 2025: 66.7 %" in svg  # the column's own tooltip
+    assert "Januari 2025: 66,7 %" in svg  # the column's own tooltip
     # without a period the months run from the first to the last timing
     assert list(trend_rows(html)) == ["Januari 2025", "Februari 2025", "Maret 2025", "April 2025"]
 
@@ -260,7 +260,7 @@ def test_monthly_trend_follows_the_timings(client, months):
     rows = trend_rows(client.get(REPORT).content.decode())
 
     assert rows["Februari 2025"] == ["1", "1", "0 %"]
-    assert rows["Maret 2025"] == ["3", "3", "66.7 %"]
+    assert rows["Maret 2025"] == ["3", "3", "66,7 %"]
 
 
 def test_operators_see_the_trend_of_the_chosen_institution_only(client, months, django_user_model):

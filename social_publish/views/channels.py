@@ -127,6 +127,10 @@ class ChannelInspectView(generic.InspectView):
     fields = ["site", "kind", "name", "account_id", "status", "status_detail",
               "publish_by_default", "connected_by", "connected_at", "checked_at"]
 
+    def get_publish_by_default_display_value(self) -> str:
+        """Ya/Tidak, not Python's True/False."""
+        return _("Yes") if self.object.publish_by_default else _("No")
+
 
 class ConnectView(View):
     """Send the admin to the platform's consent screen."""

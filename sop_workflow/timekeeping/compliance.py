@@ -13,7 +13,7 @@ from datetime import date, datetime
 from statistics import median
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -46,11 +46,17 @@ def _minutes_text(seconds: float | None) -> str:
     value = minutes(seconds)
     if value is None:
         return "—"
-    return _("%(value)s min") % {"value": f"{value:g}"}
+    return _("%(value)s min") % {"value": figure(value)}
+
+
+def figure(value: float) -> str:
+    """``value`` the way the active language writes numbers: 3,9 and 1.250 in Indonesian."""
+    shown = int(value) if float(value).is_integer() else value
+    return number_format(shown, use_l10n=True, force_grouping=True)
 
 
 def percent_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:g} %"
+    return "—" if value is None else f"{figure(value)} %"
 
 
 @dataclass
