@@ -91,12 +91,37 @@ def images_in(value: object) -> Iterator[AbstractImage]:
 
 def prefetch_renditions(images: Iterable[AbstractImage | None]) -> None:
     """Load the renditions of all ``images`` in one query (Wagtail's ``get_rendition`` then
-    finds them without asking the database or the cache)."""
+    finds them without asking the database or the cache).
+
+    The same image may appear twice (a body image that is also a related card's share image),
+    as two instances with their own ``contextual_alt_text``: each gets its own copies of the
+    renditions, bound to it, because a rendition's ``alt`` is read from its ``image``.
+    """
+    import copy
+
     from django.db.models import prefetch_related_objects
 
-    unique = {id(image): image for image in images if image is not None and image.pk}
-    if unique:
-        prefetch_related_objects(list(unique.values()), "renditions")
+    groups: dict[int, dict[int, AbstractImage]] = {}
+    for image in images:
+        if image is not None and image.pk:
+            groups.setdefault(image.pk, {})[id(image)] = image
+    if not groups:
+        return
+    firsts = [next(iter(group.values())) for group in groups.values()]
+    prefetch_related_objects(firsts, "renditions")
+    for first, group in zip(firsts, groups.values(), strict=True):
+        loaded = list(first.renditions.all())
+        for image in group.values():
+            own = []
+            for rendition in loaded:
+                bound = copy.copy(rendition)
+                bound.image = image
+                own.append(bound)
+            queryset = image.renditions.all()
+            queryset._result_cache = own
+            queryset._prefetch_done = True
+            cache = getattr(image, "_prefetched_objects_cache", {})
+            image._prefetched_objects_cache = {**cache, "renditions": queryset}
 
 
 # ---------------------------------------------------------------------------------------------
