@@ -57,6 +57,16 @@ def public_pages_q() -> Q:
     return ~Exists(restricted)
 
 
+def subtree_q(root_path: str, *, inclusive: bool = False) -> Q:
+    """Pages below the tree path ``root_path`` as an index range (treebeard's paths use the
+    characters 0-9A-Z). ``path LIKE 'x%'`` (Wagtail's ``descendant_of``) cannot use the index
+    on SQLite, so it reads the whole page table, which grows with the institutions."""
+    upper = root_path + "Z" * (255 - len(root_path))
+    return Q(path__gte=root_path, path__lte=upper) if inclusive else Q(
+        path__gt=root_path, path__lte=upper
+    )
+
+
 def news_listing(root: Page, *, renditions: bool = True) -> PageQuerySet:
     """Live news under ``root``, newest first, with what a listing card needs prefetched.
 
@@ -65,8 +75,7 @@ def news_listing(root: Page, *, renditions: bool = True) -> PageQuerySet:
     """
     listing = (
         NewsPage.objects.live()
-        .filter(public_pages_q())
-        .descendant_of(root)
+        .filter(public_pages_q(), subtree_q(root.path), depth__gt=root.depth)
         .select_related("share_image")
         .order_by("-date", "-first_published_at", "-pk")
     )
@@ -207,12 +216,10 @@ def load_site_tree(request: HttpRequest | None, home: Page, path_components=()) 
         home.url_path + "".join(f"{slug}/" for slug in path_components[:count])
         for count in range(1, len(path_components) + 1)
     ]
-    menu = Q(
-        path__startswith=home.path, depth=home.depth + 1, live=True, show_in_menus=True
-    )
+    menu = subtree_q(home.path) & Q(depth=home.depth + 1, live=True, show_in_menus=True)
     condition = Q(path__in=upper) | menu
     if trail:
-        condition |= Q(path__startswith=home.path, url_path__in=trail)
+        condition |= subtree_q(home.path) & Q(url_path__in=trail)
     rows = list(
         Page.objects.filter(condition)
         .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
