@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.http import Http404, HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,8 +21,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from home.blocks import BodyBlock
 from home.tenancy_content import TenantContentMixin
@@ -35,19 +45,315 @@ class NewsType(models.TextChoices):
     PUBLIC_INFORMATION = "informasi_publik", _("Public information")
 
 
-def news_listing(root: Page):
-    """Live news under ``root``, newest first, with what a listing card needs prefetched."""
-    return (
-        NewsPage.objects.live()
-        .public()
-        .descendant_of(root)
-        .select_related("share_image")
-        .prefetch_related("share_image__renditions")
-        .order_by("-date", "-first_published_at", "-pk")
+def public_pages_q() -> Q:
+    """Pages with no view restriction on themselves or an ancestor, as a subquery.
+
+    Wagtail's ``PageQuerySet.public()`` first reads every restriction of the deployment (one
+    query more, growing with the institutions); this asks the same in the listing's own query.
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return ~Exists(restricted)
+
+
+def subtree_q(root_path: str, *, inclusive: bool = False) -> Q:
+    """Pages below the tree path ``root_path`` as an index range (treebeard's paths use the
+    characters 0-9A-Z). ``path LIKE 'x%'`` (Wagtail's ``descendant_of``) cannot use the index
+    on SQLite, so it reads the whole page table, which grows with the institutions."""
+    upper = root_path + "Z" * (255 - len(root_path))
+    return Q(path__gte=root_path, path__lte=upper) if inclusive else Q(
+        path__gt=root_path, path__lte=upper
     )
 
 
-class PortalPage(Page):
+def news_listing(root: Page, *, renditions: bool = True) -> PageQuerySet:
+    """Live news under ``root``, newest first, with what a listing card needs prefetched.
+
+    ``renditions=False`` leaves the renditions to the caller (one prefetch for every image of
+    the page, see :func:`prefetch_renditions`).
+    """
+    listing = (
+        NewsPage.objects.live()
+        .filter(public_pages_q(), subtree_q(root.path), depth__gt=root.depth)
+        .select_related("share_image")
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+    return listing.prefetch_related("share_image__renditions") if renditions else listing
+
+
+def images_in(value: object) -> Iterator[AbstractImage]:
+    """Every image inside a StreamField value (image blocks, galleries, nested structures)."""
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, dict):  # StructValue
+        for item in value.values():
+            yield from images_in(item)
+    elif isinstance(value, (str, bytes)):
+        return
+    elif hasattr(value, "block_type") and hasattr(value, "value"):  # StreamChild
+        yield from images_in(value.value)
+    elif isinstance(value, Iterable):  # StreamValue, ListValue
+        for item in value:
+            yield from images_in(item)
+
+
+def prefetch_renditions(images: Iterable[AbstractImage | None]) -> None:
+    """Load the renditions of all ``images`` in one query (Wagtail's ``get_rendition`` then
+    finds them without asking the database or the cache).
+
+    The same image may appear twice (a body image that is also a related card's share image),
+    as two instances with their own ``contextual_alt_text``: each gets its own copies of the
+    renditions, bound to it, because a rendition's ``alt`` is read from its ``image``.
+    """
+    import copy
+
+    from django.db.models import prefetch_related_objects
+
+    groups: dict[int, dict[int, AbstractImage]] = {}
+    for image in images:
+        if image is not None and image.pk:
+            groups.setdefault(image.pk, {})[id(image)] = image
+    if not groups:
+        return
+    firsts = [next(iter(group.values())) for group in groups.values()]
+    prefetch_related_objects(firsts, "renditions")
+    for first, group in zip(firsts, groups.values(), strict=True):
+        loaded = list(first.renditions.all())
+        for image in group.values():
+            own = []
+            for rendition in loaded:
+                bound = copy.copy(rendition)
+                bound.image = image
+                own.append(bound)
+            queryset = image.renditions.all()
+            queryset._result_cache = own
+            queryset._prefetch_done = True
+            cache = getattr(image, "_prefetched_objects_cache", {})
+            image._prefetched_objects_cache = {**cache, "renditions": queryset}
+
+
+# ---------------------------------------------------------------------------------------------
+# Flat URLs and one tree query per request
+# ---------------------------------------------------------------------------------------------
+
+
+def local_page_path(page: Page, site: Site | None) -> str | None:
+    """``page``'s path on ``site`` (``/berita/kabar/``), without reading every site's root.
+
+    ``None`` when the page is not under the site's root, or when Wagtail's own code must
+    decide (internationalised URLs, a site root below depth 2 that may contain other sites):
+    then Wagtail's ``get_url_parts`` is used, for cross-site links too. Institution roots are
+    siblings at depth 2 (:mod:`home.provisioning`), so no other site is nested in one.
+    """
+    if site is None or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    root = site.root_page
+    if root.depth != 2 or not page.url_path or not page.url_path.startswith(root.url_path):
+        return None
+    try:
+        path = reverse("wagtail_serve", args=(page.url_path[len(root.url_path) :],))
+    except NoReverseMatch:
+        return None
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+        path = path.rstrip("/")
+    return path
+
+
+def current_site(request: HttpRequest | None) -> Site | None:
+    """The request's site (Wagtail caches it on the request), or None without a real request."""
+    return Site.find_for_request(request) if isinstance(request, HttpRequest) else None
+
+
+@dataclass
+class SiteTree:
+    """The pages every page of a site shows, read in one query per request: the tree root,
+    the site's home page, the home page's main-menu children and the routed page's trail,
+    each annotated with whether it carries a view restriction."""
+
+    home: Page
+    rows: list[Page] = field(default_factory=list)
+
+    @property
+    def menu(self) -> list[Page]:
+        """Live children of the home page shown in menus, in tree order."""
+        return [
+            row
+            for row in self.rows
+            if row.depth == self.home.depth + 1
+            and row.path.startswith(self.home.path)
+            and row.live
+            and row.show_in_menus
+        ]
+
+    def ancestors(self, page: Page) -> list[Page] | None:
+        """``page``'s ancestors from the tree root down, or None if the tree lacks one."""
+        found = {row.path: row for row in self.rows}
+        found[self.home.path] = found.get(self.home.path, self.home)
+        steplen = Page.steplen
+        paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+        if not all(path in found for path in paths):
+            return None
+        return [found[path] for path in paths]
+
+    def breadcrumbs(self, page: Page) -> list[Page]:
+        """The trail shown above a page: from the home page down to its parent."""
+        ancestors = self.ancestors(page)
+        if ancestors is None:
+            ancestors = list(page.get_ancestors())
+        return [ancestor for ancestor in ancestors if ancestor.depth >= self.home.depth]
+
+
+def load_site_tree(request: HttpRequest | None, home: Page, path_components=()) -> SiteTree:
+    """Read (once per request, cached on it) the :class:`SiteTree` of ``home`` with the trail of
+    ``path_components`` below it."""
+    cached = getattr(request, "_home_site_tree", None)
+    if cached is not None and cached.home.pk == home.pk and not path_components:
+        return cached
+    steplen = Page.steplen
+    upper = [home.path[:end] for end in range(steplen, len(home.path) + 1, steplen)]
+    trail = [
+        home.url_path + "".join(f"{slug}/" for slug in path_components[:count])
+        for count in range(1, len(path_components) + 1)
+    ]
+    menu = subtree_q(home.path) & Q(depth=home.depth + 1, live=True, show_in_menus=True)
+    condition = Q(path__in=upper) | menu
+    if trail:
+        condition |= subtree_q(home.path) & Q(url_path__in=trail)
+    rows = list(
+        Page.objects.filter(condition)
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .order_by("path")
+    )
+    tree = SiteTree(home=home, rows=rows)
+    if request is not None:
+        request._home_site_tree = tree
+    return tree
+
+
+def site_tree_for(request: HttpRequest | None, page: Page | None) -> SiteTree | None:
+    """The request's :class:`SiteTree` if it covers ``page`` (else one read for the page's own
+    institution, e.g. in a preview served on another host)."""
+    cached = getattr(request, "_home_site_tree", None)
+    if page is None:
+        return cached
+    if cached is not None and page.path.startswith(cached.home.path):
+        return cached
+    home_path = page.path[: Page.steplen * 2]
+    home = Page.objects.filter(path=home_path).first()
+    if home is None:
+        return None
+    return load_site_tree(None, home)
+
+
+DESCRIPTION_LENGTH = 160
+
+
+def page_description(page: Page | None, institution=None) -> str:
+    """The ``<meta name="description">`` of a page: its search description, else its lead or
+    introduction, else a sentence from the institution's profile."""
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext
+
+    for text in (
+        getattr(page, "search_description", ""),
+        getattr(page, "lead", ""),
+        strip_tags(str(getattr(page, "intro", "") or "")),
+    ):
+        if text and text.strip():
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+    if institution is not None:
+        if institution.parent_region:
+            return gettext("Official website of %(name)s, %(region)s.") % {
+                "name": institution.official_name,
+                "region": institution.parent_region,
+            }
+        return gettext("Official website of %(name)s.") % {"name": institution.official_name}
+    return gettext("Directory of the websites of Indonesian local-government institutions.")
+
+
+class SiteLocalUrlMixin:
+    """Page URLs within the request's site built from that site's root alone.
+
+    Wagtail's ``get_url_parts`` / ``get_url`` scan the root path of every site for every
+    link (``Site.get_site_root_paths()``), so rendering grows with the institutions; a page
+    under the current site's root needs only that root. Cross-site links, and calls without a
+    request, keep Wagtail's behaviour.
+    """
+
+    def get_url_parts(self, request=None):
+        site = current_site(request)
+        path = local_page_path(self, site)
+        if path is not None:
+            return (site.id, site.root_url, path)
+        return super().get_url_parts(request=request)
+
+    def get_url(self, request=None, current_site=None):  # noqa: D102 - Wagtail's signature
+        site = current_site or globals()["current_site"](request)
+        path = local_page_path(self, site)
+        if path is not None:
+            return path
+        return super().get_url(request=request, current_site=current_site)
+
+    def get_sitemap_urls(self, request=None):
+        """Sitemap entries on the host and port the sitemap was asked on (the Site's own port
+        may say 80 while the site is served on :8000)."""
+        entries = super().get_sitemap_urls(request)
+        path = local_page_path(self, current_site(request))
+        if path is not None:
+            location = f"{request.scheme}://{request.get_host()}{path}"
+            for entry in entries:
+                entry["location"] = location
+        return entries
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, from the rows the request's tree query already read when it
+        carries the page's whole trail (no query when nothing is restricted)."""
+        trail = getattr(self, "_site_tree_trail", None)
+        if trail is None or any(row.alias_of_id for row in trail) or self.alias_of_id:
+            return super().get_view_restrictions()
+        restricted = [row.pk for row in trail if row.restricted]
+        if not restricted:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=restricted)
+
+
+def route_through_tree(tree: SiteTree, path_components: list[str]):
+    """Route ``path_components`` below the tree's home page with the request's one tree query
+    plus the routed page's own row, instead of two queries per level. ``None`` when a page on
+    the way routes on its own (then Wagtail's ``route`` walks the levels)."""
+    home = tree.home
+    by_url = {row.url_path: row for row in tree.rows}
+    levels = []
+    url_path = home.url_path
+    for slug in path_components:
+        url_path += f"{slug}/"
+        row = by_url.get(url_path)
+        if row is None or not row.path.startswith(home.path):
+            raise Http404
+        levels.append(row)
+    target = levels[-1]
+    if any(row.specific_class.route is not Page.route for row in levels if row.specific_class):
+        return None
+    model = target.specific_class
+    if model is None:
+        raise Http404
+    queryset = model._default_manager.all()
+    if related := getattr(model, "route_select_related", ()):
+        queryset = queryset.select_related(*related)
+    page = queryset.get(pk=target.pk)
+    if not page.live:
+        raise Http404
+    ancestors = tree.ancestors(page)
+    if ancestors is not None:
+        page._site_tree_trail = [*ancestors, target]
+        if ancestors:
+            page._cached_parent_obj = ancestors[-1]
+    return RouteResult(page)
+
+
+class PortalPage(SiteLocalUrlMixin, Page):
     """The operator's directory of institutions, served on the deployment's default host."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -74,7 +380,7 @@ class PortalPage(Page):
         return context
 
 
-class HomePage(RoutablePageMixin, TenantContentMixin, Page):
+class HomePage(SiteLocalUrlMixin, RoutablePageMixin, TenantContentMixin, Page):
     """The root page of one institution's website."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -91,6 +397,31 @@ class HomePage(RoutablePageMixin, TenantContentMixin, Page):
         context["latest_news"] = news_listing(self)[:HOME_LATEST_NEWS]
         context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
         return context
+
+    def route(self, request, path_components):
+        """Wagtail's routing (own views first, then the pages below), reading the site's tree
+        once for the whole request (:func:`load_site_tree`)."""
+        tree = load_site_tree(request, self, path_components)
+        if path_components and not self._has_own_route(path_components):
+            result = route_through_tree(tree, path_components)
+            if result is not None:
+                return result
+        result = super().route(request, path_components)
+        if result.page is self:
+            own = next((row for row in tree.rows if row.pk == self.pk), None)
+            ancestors = tree.ancestors(self)
+            if own is not None and ancestors is not None:
+                self._site_tree_trail = [*ancestors, own]
+        return result
+
+    def _has_own_route(self, path_components: list[str]) -> bool:
+        if not self.live:
+            return False
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
 
     def get_cached_paths(self) -> list[str]:
         """The home page and its RSS feed (both list the latest news); search is never cached."""
@@ -114,7 +445,7 @@ class HomePage(RoutablePageMixin, TenantContentMixin, Page):
         return NewsFeed()(request, home=self)
 
 
-class NewsIndexPage(TenantContentMixin, Page):
+class NewsIndexPage(SiteLocalUrlMixin, TenantContentMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -150,7 +481,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(TenantContentMixin, Page):
+class NewsPage(SiteLocalUrlMixin, TenantContentMixin, Page):
     """A news item, written to the SOP's 5W+1H coverage standard."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -224,6 +555,7 @@ class NewsPage(TenantContentMixin, Page):
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = ("share_image",)
 
     class Meta:
         verbose_name = _("news page")
@@ -238,9 +570,21 @@ class NewsPage(TenantContentMixin, Page):
         if self.share_image and not self.share_image_alt.strip():
             self.share_image_alt = self.share_image.default_alt_text
 
-    def related_news(self):
-        tag_ids = list(self.tags.values_list("pk", flat=True))
-        siblings = news_listing(self.get_parent()).exclude(pk=self.pk)
+    def related_news(self, tags: list | None = None) -> list[NewsPage]:
+        """Up to three other live news of the same index sharing a tag, else the latest ones.
+
+        Works on a preview or draft too: the tags are read through the cluster relation
+        (``tags.all()``), which holds unsaved tags of the editor's form in memory.
+        """
+        if tags is None:
+            tags = list(self.tags.all())
+        tag_ids = [tag.pk for tag in tags if tag.pk]
+        parent = self.get_parent()
+        if parent is None:
+            return []
+        siblings = news_listing(parent, renditions=False)
+        if self.pk:
+            siblings = siblings.exclude(pk=self.pk)
         if tag_ids:
             tagged = siblings.filter(tags__in=tag_ids).distinct()
             related = list(tagged[:RELATED_NEWS])
@@ -250,11 +594,18 @@ class NewsPage(TenantContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_news"] = self.related_news()
+        tags = list(self.tags.all())
+        related = self.related_news(tags)
+        context["page_tags"] = tags
+        context["related_news"] = related
+        # One query for the renditions of every image the article shows.
+        prefetch_renditions(
+            [self.share_image, *images_in(self.body), *(item.share_image for item in related)]
+        )
         return context
 
 
-class StandardPage(TenantContentMixin, Page):
+class StandardPage(SiteLocalUrlMixin, TenantContentMixin, Page):
     """A profile page: vision and mission, structure, services, contact…"""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -7,6 +7,10 @@
     var FLAGS = ["grey", "contrast", "dark", "light", "underline", "readable", "motion"];
     var EXCLUSIVE = { contrast: ["dark", "light"], dark: ["contrast", "light"], light: ["contrast", "dark"] };
     var root = document.documentElement;
+    // Runs before the toolbar is parsed: its CSS reserves the toolbar's space from now on,
+    // so the page does not jump when setup() shows it.
+    root.classList.remove("no-js");
+    root.classList.add("js");
 
     function load() {
         try { return JSON.parse(window.localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
