@@ -26,10 +26,32 @@ _FILE_NAME = re.compile(
 # Words that name the medium instead of describing it; a number after them changes nothing.
 PLACEHOLDERS = frozenset(
     {
-        "gambar", "foto", "image", "photo", "picture", "pic", "img", "alt", "alt text",
-        "teks alternatif", "ilustrasi", "illustration", "untitled", "tanpa judul", "tidak ada",
-        "kosong", "none", "null", "-", "gambar kegiatan", "foto kegiatan", "dokumentasi",
-        "logo", "banner", "thumbnail", "grafis",
+        "gambar",
+        "foto",
+        "image",
+        "photo",
+        "picture",
+        "pic",
+        "img",
+        "alt",
+        "alt text",
+        "teks alternatif",
+        "ilustrasi",
+        "illustration",
+        "untitled",
+        "tanpa judul",
+        "tidak ada",
+        "kosong",
+        "none",
+        "null",
+        "-",
+        "gambar kegiatan",
+        "foto kegiatan",
+        "dokumentasi",
+        "logo",
+        "banner",
+        "thumbnail",
+        "grafis",
     }
 )
 

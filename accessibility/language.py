@@ -59,20 +59,78 @@ HUNSPELL_DICTIONARY = "id_ID"
 # Words of local government and of the demo region hunspell-id does not know.
 KNOWN_WORDS = frozenset(
     {
-        "kapanewon", "panewu", "kalurahan", "lurah", "padukuhan", "dukuh", "jogoboyo",
-        "carik", "ulu-ulu", "musrenbang", "posyandu", "puskesmas", "pemkab", "pemkot",
-        "pemdes", "bumdes", "kominfo", "diskominfo", "dpmk", "ppid", "opd", "apbdes",
-        "wib", "wita", "wit", "sekdin", "daring", "luring", "warganet", "gawai", "taruna",
-        "gotong", "royong", "bergotong",
+        "kapanewon",
+        "panewu",
+        "kalurahan",
+        "lurah",
+        "padukuhan",
+        "dukuh",
+        "jogoboyo",
+        "carik",
+        "ulu-ulu",
+        "musrenbang",
+        "posyandu",
+        "puskesmas",
+        "pemkab",
+        "pemkot",
+        "pemdes",
+        "bumdes",
+        "kominfo",
+        "diskominfo",
+        "dpmk",
+        "ppid",
+        "opd",
+        "apbdes",
+        "wib",
+        "wita",
+        "wit",
+        "sekdin",
+        "daring",
+        "luring",
+        "warganet",
+        "gawai",
+        "taruna",
+        "gotong",
+        "royong",
+        "bergotong",
         # Standard words (KBBI) missing from Debian's hunspell-id.
-        "dulu", "balita", "alpukat", "ponsel", "surel", "disabilitas", "kesiapan", "cm",
-        "lokapasar", "antardesa", "antarkalurahan", "peliput", "bimtek",
+        "dulu",
+        "balita",
+        "alpukat",
+        "ponsel",
+        "surel",
+        "disabilitas",
+        "kesiapan",
+        "cm",
+        "lokapasar",
+        "antardesa",
+        "antarkalurahan",
+        "peliput",
+        "bimtek",
     }
 )
 # Affixes stripped to find a root hunspell-id knows; its affix rules miss many derived forms
 # ("diurutkan", "dikibarkan", "terdampak"). A real misspelling has no known root of 3+ letters.
-PREFIXES = ("memper", "diper", "mem", "men", "meng", "meny", "me", "ber", "be", "di", "ter",
-            "pem", "pen", "peng", "pe", "per", "ke", "se")
+PREFIXES = (
+    "memper",
+    "diper",
+    "mem",
+    "men",
+    "meng",
+    "meny",
+    "me",
+    "ber",
+    "be",
+    "di",
+    "ter",
+    "pem",
+    "pen",
+    "peng",
+    "pe",
+    "per",
+    "ke",
+    "se",
+)
 SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i", "lah", "kah", "pun")
 # LIX bands for Indonesian news prose (long word = five syllables or more).
 READABILITY_BANDS = (
@@ -273,7 +331,7 @@ def misspelled(words: list[str]) -> list[str] | None:
 
 def _roots(word: str) -> set[str]:
     lower = word.lower()
-    stems = {lower} | {lower[len(p):] for p in PREFIXES if lower.startswith(p)}
+    stems = {lower} | {lower[len(p) :] for p in PREFIXES if lower.startswith(p)}
     roots = set(stems)
     for stem in stems:
         roots |= {stem[: -len(s)] for s in SUFFIXES if stem.endswith(s)}
@@ -288,8 +346,12 @@ def _without_known_roots(binary: str, wrong: list[str]) -> list[str]:
         return wrong
     result = subprocess.run(  # noqa: S603 - fixed argv, no shell, text on stdin
         [binary, "-d", HUNSPELL_DICTIONARY, "-i", "utf-8", "-l"],
-        input="\n".join(candidates), capture_output=True, text=True, encoding="utf-8",
-        timeout=20, check=False,
+        input="\n".join(candidates),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=20,
+        check=False,
     )
     unknown = set(result.stdout.split())
     return [word for word in wrong if not (roots[word] - unknown)]

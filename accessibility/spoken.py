@@ -21,8 +21,18 @@ from wagtail.rich_text import RichText
 __all__ = ["SpokenArticle", "carries_media", "spoken_article", "text_hash"]
 
 MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 IMAGE_PREFIX = "Gambar: "
 VIDEO_PREFIX = "Video: "

@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SETTINGS = '''from cms.settings.test import *  # noqa: F403
+SETTINGS = """from cms.settings.test import *  # noqa: F403
 Q_CLUSTER = {**Q_CLUSTER, "workers": %d, "poll": 0.05}  # noqa: F405
-'''
+"""
 
 
 def fake_env(graph, x, workdir: Path) -> dict[str, str]:
@@ -76,8 +76,12 @@ def build(institutions: int, graph, x, ckan):
             InstitutionSpec(f"Kalurahan Uji {n}", f"uji{n}.localhost", "kalurahan")
         ).site
         collection = InstitutionSettings.objects.get(site=site).collection
-        fb = graph.add_page(f"13000000000000{n:02d}", f"Halaman {n}",
-                            ig_user_id=f"178415000000{n:05d}", ig_username=f"uji{n}")
+        fb = graph.add_page(
+            f"13000000000000{n:02d}",
+            f"Halaman {n}",
+            ig_user_id=f"178415000000{n:05d}",
+            ig_username=f"uji{n}",
+        )
         tokens = x.issue_tokens()
         for kind, account, token, extra in [
             ("facebook", fb.id, fb.access_token, {}),
@@ -85,8 +89,14 @@ def build(institutions: int, graph, x, ckan):
             ("x", x.user_id, tokens["access_token"], {"username": x.username}),
             ("ckan", ckan.org["id"], ckan.api_token, {}),
         ]:
-            channel = Channel(site=site, kind=kind, name=f"{kind} {n}", account_id=account,
-                              extra=extra, base_url=ckan.base_url if kind == "ckan" else "")
+            channel = Channel(
+                site=site,
+                kind=kind,
+                name=f"{kind} {n}",
+                account_id=account,
+                extra=extra,
+                base_url=ckan.base_url if kind == "ckan" else "",
+            )
             channel.access_token = token
             if kind == "x":
                 channel.refresh_token = tokens["refresh_token"]
@@ -112,8 +122,12 @@ def draft_pages(setups, pages: int):
         site, image, document = setups[number % len(setups)]
         index = NewsIndexPage.objects.child_of(site.root_page).get()
         page = NewsPage(
-            title=f"Kabar uji nomor {number}", slug=f"kabar-{number}", live=False,
-            lead="Ringkasan kegiatan warga.", date=date(2025, 3, 1), share_image=image,
+            title=f"Kabar uji nomor {number}",
+            slug=f"kabar-{number}",
+            live=False,
+            lead="Ringkasan kegiatan warga.",
+            date=date(2025, 3, 1),
+            share_image=image,
             body=[("document", {"document": document, "title": "Data"})],
         )
         index.add_child(instance=page)
@@ -125,8 +139,11 @@ def start_worker(workdir: Path, env: dict[str, str]) -> subprocess.Popen:
     log = (workdir / "qcluster.log").open("w")
     return subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "qcluster"],
-        cwd=ROOT, env={**os.environ, **env, "PYTHONPATH": str(workdir), "PYTHONUNBUFFERED": "1"},
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env={**os.environ, **env, "PYTHONPATH": str(workdir), "PYTHONUNBUFFERED": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
 
 
@@ -153,8 +170,12 @@ def main() -> None:
     args = parser.parse_args()
     from tests.fakes import FakeCkan, FakeGraph, FakeX
 
-    with tempfile.TemporaryDirectory() as tmp, FakeGraph() as graph, FakeX() as x, \
-            FakeCkan() as ckan:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        FakeGraph() as graph,
+        FakeX() as x,
+        FakeCkan() as ckan,
+    ):
         workdir = Path(tmp)
         x.rate_limits["POST /2/tweets"] = (10_000, 900)  # measure our side, not X's quota
         env = fake_env(graph, x, workdir)
@@ -191,8 +212,11 @@ def run(args, drafts, graph, x, ckan) -> None:
             sys.exit(f"timeout: {jobs.exclude(state='sent').count()} jobs not sent")
         time.sleep(0.2)
     total = time.perf_counter() - start
-    rows = list(jobs.values("page_id", "state", "started_at", "sent_at", "attempts",
-                            "channel__kind", "last_error"))
+    rows = list(
+        jobs.values(
+            "page_id", "state", "started_at", "sent_at", "attempts", "channel__kind", "last_error"
+        )
+    )
     report(args, rows, approved_at, published, total, graph, x, ckan)
 
 
@@ -206,16 +230,24 @@ def report(args, rows, approved_at, published, total, graph, x, ckan) -> None:
         (last - approved_at[key]).total_seconds() for key, last in last_per_page.items()
     )
     busy = (max(r["sent_at"] for r in sent) - min(r["started_at"] for r in sent)).total_seconds()
-    print(f"pages × channels:           {args.pages} × 4 = {len(rows)} jobs "
-          f"({len(sent)} sent) over {args.institutions} institutions")
-    print("worker:                     real `manage.py qcluster` subprocess, "
-          f"{args.workers} worker process(es), ORM broker on SQLite")
+    print(
+        f"pages × channels:           {args.pages} × 4 = {len(rows)} jobs "
+        f"({len(sent)} sent) over {args.institutions} institutions"
+    )
+    print(
+        "worker:                     real `manage.py qcluster` subprocess, "
+        f"{args.workers} worker process(es), ORM broker on SQLite"
+    )
     print(f"publishing (approval) took: {published:.1f} s for {args.pages} pages")
     print(f"first approval → all sent:  {total:.1f} s")
-    print(f"per page, approval → its last post: median {statistics.median(latencies):.1f} s, "
-          f"p90 {latencies[int(len(latencies) * 0.9) - 1]:.1f} s, max {latencies[-1]:.1f} s")
-    print(f"worker throughput:          {len(sent) / busy:.1f} jobs/s "
-          f"({len(sent)} jobs in {busy:.1f} s of work)")
+    print(
+        f"per page, approval → its last post: median {statistics.median(latencies):.1f} s, "
+        f"p90 {latencies[int(len(latencies) * 0.9) - 1]:.1f} s, max {latencies[-1]:.1f} s"
+    )
+    print(
+        f"worker throughput:          {len(sent) / busy:.1f} jobs/s "
+        f"({len(sent)} jobs in {busy:.1f} s of work)"
+    )
     retried = [r for r in rows if r["attempts"] > 1]
     print(f"jobs retried:               {len(retried)}")
     for row in rows:
@@ -224,8 +256,10 @@ def report(args, rows, approved_at, published, total, graph, x, ckan) -> None:
     posts = {"facebook": 0, "instagram": 0}
     for post in graph.posts:
         posts[post["platform"]] = posts.get(post["platform"], 0) + 1
-    print(f"posts on the fakes:         facebook {posts['facebook']}, instagram "
-          f"{posts['instagram']}, x {len(x.posts)}, ckan datasets {len(ckan.posts)}")
+    print(
+        f"posts on the fakes:         facebook {posts['facebook']}, instagram "
+        f"{posts['instagram']}, x {len(x.posts)}, ckan datasets {len(ckan.posts)}"
+    )
 
 
 if __name__ == "__main__":

@@ -17,4 +17,3 @@ class HomeConfig(AppConfig):
         checks.register(wagtail_patches.check_patch_targets, checks.Tags.compatibility)
         checks.register(home_checks.check_cross_institution_groups, checks.Tags.security)
         signal_handlers.register_signal_handlers()
-

@@ -23,4 +23,3 @@ def neutralise_formula(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
-

@@ -209,8 +209,10 @@ def add_reference_errors(form, references: list[ForeignReference]) -> None:
     renders the title and preview of what it holds): refused chooser values are emptied.
     """
     foreign_keys = [
-        ref.field for ref in references
-        if ref.field in form.fields and ref.field in form.data
+        ref.field
+        for ref in references
+        if ref.field in form.fields
+        and ref.field in form.data
         and isinstance(form.fields[ref.field], ModelChoiceField)
     ]
     if foreign_keys:
@@ -260,7 +262,8 @@ def _scrub_rich_text(source: str, targets) -> str:
 
     source = re.sub(
         r'<embed\b(?=[^>]*\bembedtype="(?P<kind>\w+)")(?=[^>]*\bid="(?P<pk>\d+)")[^>]*/?>',
-        embed, source,
+        embed,
+        source,
     )
 
     def link(match):
@@ -269,7 +272,9 @@ def _scrub_rich_text(source: str, targets) -> str:
     return re.sub(
         r'<a\b(?=[^>]*\blinktype="(?P<kind>\w+)")(?=[^>]*\bid="(?P<pk>\d+)")[^>]*>'
         r"(?P<text>.*?)</a>",
-        link, source, flags=re.S,
+        link,
+        source,
+        flags=re.S,
     )
 
 

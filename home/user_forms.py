@@ -29,8 +29,11 @@ def institution_roles():
     return (
         Group.objects.filter(institution_role__isnull=False)
         .select_related("institution_role__site")
-        .order_by("institution_role__site__site_name", "institution_role__site__hostname",
-                  "institution_role__pk")
+        .order_by(
+            "institution_role__site__site_name",
+            "institution_role__site__hostname",
+            "institution_role__pk",
+        )
     )
 
 

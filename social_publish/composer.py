@@ -114,8 +114,10 @@ def compose(page, site) -> tuple[Post, list[ChannelMessage]]:
         entry.notes = provider.message_notes(text, post)
         if not applies:
             entry.notes.append(
-                _("The page lacks what this platform needs (share image, video or "
-                  "document): it will not be posted there until that is added.")
+                _(
+                    "The page lacks what this platform needs (share image, video or "
+                    "document): it will not be posted there until that is added."
+                )
             )
         entries.append(entry)
     return post, entries

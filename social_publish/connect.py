@@ -65,19 +65,22 @@ def start(kind: str, site_id: int, redirect_uri: str) -> tuple[str, Flow]:
     flow = Flow(kind, site_id, redirect_uri)
     if kind in {"facebook", "instagram"}:
         scopes = INSTAGRAM_SCOPES if kind == "instagram" else FACEBOOK_SCOPES
-        oauth = OAuth2Session(conf.get("SOCIAL_FACEBOOK_APP_ID"), redirect_uri=redirect_uri,
-                              scope=scopes)
+        oauth = OAuth2Session(
+            conf.get("SOCIAL_FACEBOOK_APP_ID"), redirect_uri=redirect_uri, scope=scopes
+        )
         url, flow.state = oauth.authorization_url(conf.get("SOCIAL_FACEBOOK_DIALOG_URL"))
     elif kind == "youtube":
-        oauth = OAuth2Session(conf.get("SOCIAL_GOOGLE_CLIENT_ID"), redirect_uri=redirect_uri,
-                              scope=GOOGLE_SCOPES)
+        oauth = OAuth2Session(
+            conf.get("SOCIAL_GOOGLE_CLIENT_ID"), redirect_uri=redirect_uri, scope=GOOGLE_SCOPES
+        )
         url, flow.state = oauth.authorization_url(
             conf.get("SOCIAL_GOOGLE_AUTH_URL"), access_type="offline", prompt="consent"
         )
     elif kind == "x":
         flow.verifier = secrets.token_urlsafe(64)[:96]
-        oauth = OAuth2Session(conf.get("SOCIAL_X_CLIENT_ID"), redirect_uri=redirect_uri,
-                              scope=X_SCOPES)
+        oauth = OAuth2Session(
+            conf.get("SOCIAL_X_CLIENT_ID"), redirect_uri=redirect_uri, scope=X_SCOPES
+        )
         url, flow.state = oauth.authorization_url(
             conf.get("SOCIAL_X_AUTH_URL"),
             code_challenge=_s256(flow.verifier),
@@ -159,14 +162,27 @@ def _finish_meta(flow: Flow, authorization_response: str, user) -> list[Channel]
     for page in accounts.json().get("data") or []:
         if flow.kind == "facebook":
             channels.append(
-                _save(flow.site_id, "facebook", page["id"], page["name"], user,
-                      access_token=page["access_token"])
+                _save(
+                    flow.site_id,
+                    "facebook",
+                    page["id"],
+                    page["name"],
+                    user,
+                    access_token=page["access_token"],
+                )
             )
         elif page.get("instagram_business_account"):
             ig_id = page["instagram_business_account"]["id"]
             channels.append(
-                _save(flow.site_id, "instagram", ig_id, f"Instagram {page['name']}", user,
-                      access_token=page["access_token"], extra={"page_id": page["id"]})
+                _save(
+                    flow.site_id,
+                    "instagram",
+                    ig_id,
+                    f"Instagram {page['name']}",
+                    user,
+                    access_token=page["access_token"],
+                    extra={"page_id": page["id"]},
+                )
             )
     if not channels:
         raise ConnectError(_("No page (or Instagram account) was shared with this app."))
@@ -195,9 +211,16 @@ def _finish_google(flow: Flow, authorization_response: str, user) -> list[Channe
     response.raise_for_status()
     item = response.json()["items"][0]
     return [
-        _save(flow.site_id, "youtube", item["id"], item["snippet"]["title"], user,
-              access_token=token["access_token"], refresh_token=token["refresh_token"],
-              expires_at=_expiry(token))
+        _save(
+            flow.site_id,
+            "youtube",
+            item["id"],
+            item["snippet"]["title"],
+            user,
+            access_token=token["access_token"],
+            refresh_token=token["refresh_token"],
+            expires_at=_expiry(token),
+        )
     ]
 
 
@@ -216,16 +239,25 @@ def _finish_x(flow: Flow, authorization_response: str, user) -> list[Channel]:
     response.raise_for_status()
     me = response.json()["data"]
     return [
-        _save(flow.site_id, "x", me["id"], f"@{me['username']}", user,
-              access_token=token["access_token"], refresh_token=token.get("refresh_token", ""),
-              expires_at=_expiry(token), extra={"username": me["username"]})
+        _save(
+            flow.site_id,
+            "x",
+            me["id"],
+            f"@{me['username']}",
+            user,
+            access_token=token["access_token"],
+            refresh_token=token.get("refresh_token", ""),
+            expires_at=_expiry(token),
+            extra={"username": me["username"]},
+        )
     ]
 
 
 def connect_ckan(site_id: int, base_url: str, organization: str, api_token: str, user) -> Channel:
     """Check a CKAN API token against the organisation and store the channel."""
-    probe = Channel(site_id=site_id, kind=ChannelKind.CKAN, base_url=base_url,
-                    account_id=organization)
+    probe = Channel(
+        site_id=site_id, kind=ChannelKind.CKAN, base_url=base_url, account_id=organization
+    )
     probe.access_token = api_token
     try:
         provider_for(probe).check()

@@ -232,9 +232,7 @@ def finish(row: Syndication, state: str, *, error: ProviderError) -> str:
 
 def park(row: Syndication, message: str) -> str:
     """Wait for the channel to be reconnected (:func:`resume_channel` re-queues)."""
-    _owned(row).update(
-        state=S.NEEDS_RECONNECT, last_error=str(message)[:500], error_kind="token"
-    )
+    _owned(row).update(state=S.NEEDS_RECONNECT, last_error=str(message)[:500], error_kind="token")
     return after_change(row, S.NEEDS_RECONNECT)
 
 

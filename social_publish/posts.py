@@ -66,7 +66,9 @@ def own_media(page, obj):
         return obj
     logger.warning(
         "Not uploading %s %s for page %s: it is not in the page's institution's collection",
-        obj._meta.verbose_name, obj.pk, page.pk,
+        obj._meta.verbose_name,
+        obj.pk,
+        page.pk,
     )
     return None
 

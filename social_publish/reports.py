@@ -32,9 +32,7 @@ def report_if_complete(
     Safe to call from every job's end: the unique (page, round) constraint lets one caller
     create the report; the others find it and do nothing.
     """
-    rows = list(
-        Syndication.objects.filter(page_id=page_id, round=round).select_related("channel")
-    )
+    rows = list(Syndication.objects.filter(page_id=page_id, round=round).select_related("channel"))
     ended = {*ENDED_STATES, *([SyndicationState.NEEDS_RECONNECT] if parked_is_ended else [])}
     if not rows or any(r.state not in ended for r in rows):
         return None
@@ -57,7 +55,11 @@ def report_if_complete(
     try:
         with transaction.atomic():
             report = LinkReport.objects.create(
-                site=site, page=page, round=round, links=links, failures=failures,
+                site=site,
+                page=page,
+                round=round,
+                links=links,
+                failures=failures,
                 recipients=recipients,
             )
     except IntegrityError:
@@ -70,8 +72,12 @@ def send_report(report: LinkReport, page, site) -> None:
     """Write and e-mail the report (Indonesian), then record when it went out."""
     profile = InstitutionSettings.for_site(site)
     with translation.override("id"):
-        context = {"report": report, "page": page, "page_url": page.get_full_url(),
-                   "institution": profile.display_name}
+        context = {
+            "report": report,
+            "page": page,
+            "page_url": page.get_full_url(),
+            "institution": profile.display_name,
+        }
         report.subject = _("Link report: %(title)s") % {"title": page.title}
         report.body = render_to_string("social_publish/link_report_email.txt", context)
     if report.recipients:

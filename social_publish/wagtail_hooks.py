@@ -40,8 +40,9 @@ def register_social_message_urls():
 def _status_button(page, user, priority: int):
     if page.depth <= 2 or not sites_for_user(user).exists():
         return None
-    return Button(_("Social media"), url=page_status_url(page), icon_name="globe",
-                  priority=priority)
+    return Button(
+        _("Social media"), url=page_status_url(page), icon_name="globe", priority=priority
+    )
 
 
 def _messages_button(page, user, priority: int):

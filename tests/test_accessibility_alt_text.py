@@ -71,20 +71,38 @@ def test_every_image_and_video_reaching_the_page_is_listed(bantul):
         body=raw_stream(
             ("image", image_block(camera, alt="IMG_2024.jpg")),
             ("image", image_block(good, alt="Peserta rapat koordinasi di pendopo")),
-            ("gallery", {"title": "Galeri", "images": [
-                {"type": "item", "value": image_block(good, decorative=True), "id": "g1"},
-                {"type": "item", "value": image_block(camera, alt=""), "id": "g2"},
-            ]}),
+            (
+                "gallery",
+                {
+                    "title": "Galeri",
+                    "images": [
+                        {"type": "item", "value": image_block(good, decorative=True), "id": "g1"},
+                        {"type": "item", "value": image_block(camera, alt=""), "id": "g2"},
+                    ],
+                },
+            ),
             ("paragraph", rich_text_source(camera.pk, alt="foto")),
-            ("video", {"title": "Liputan rapat", "file": None, "embed": None,
-                       "captions": None, "transcript": ""}),
+            (
+                "video",
+                {
+                    "title": "Liputan rapat",
+                    "file": None,
+                    "embed": None,
+                    "captions": None,
+                    "transcript": "",
+                },
+            ),
         ),
     )
 
     problems = missing_alternatives(Page.objects.get(pk=page.pk).specific)
 
     assert [p.kind for p in problems] == [
-        "share_image", "image", "image", "rich_text_image", "video",
+        "share_image",
+        "image",
+        "image",
+        "rich_text_image",
+        "video",
     ]
     assert [p.name for p in problems][:3] == ["IMG_2024"] * 3
     assert problems[2].position == "Isi, blok 3 (Galeri), butir 2"  # Indonesian admin
@@ -108,8 +126,16 @@ def test_rich_text_image_marked_decorative_and_transcript_pass(bantul):
         publish=False,
         body=raw_stream(
             ("paragraph", rich_text_source(image.pk, alt="")),
-            ("video", {"title": "Liputan", "file": None, "embed": None, "captions": None,
-                       "transcript": "Panewu membuka rapat."}),
+            (
+                "video",
+                {
+                    "title": "Liputan",
+                    "file": None,
+                    "embed": None,
+                    "captions": None,
+                    "transcript": "Panewu membuka rapat.",
+                },
+            ),
         ),
     )
 
@@ -131,9 +157,17 @@ def edit_data(page, body_alt: str, action: str | None = None) -> dict:
             "tags": "",
             "lead": page.lead,
             "body": streamfield(
-                [("image", {"image": {"image": image.pk, "alt_text": body_alt,
-                                      "decorative": ""}, "caption": "", "credit": ""}),
-                 ("paragraph", rich_text("<p>Isi berita.</p>"))]
+                [
+                    (
+                        "image",
+                        {
+                            "image": {"image": image.pk, "alt_text": body_alt, "decorative": ""},
+                            "caption": "",
+                            "credit": "",
+                        },
+                    ),
+                    ("paragraph", rich_text("<p>Isi berita.</p>")),
+                ]
             ),
             "share_image": "",
             "share_image_alt": "",
@@ -195,7 +229,9 @@ def test_saving_a_draft_with_missing_alt_text_is_allowed(client, bantul, draft):
     image, paragraph = content.body.raw_data  # the block data as stored in the revision
     assert image["id"] == IMAGE_BLOCK_ID
     assert image["value"]["image"] == {
-        "image": draft._test_image.pk, "alt_text": "", "decorative": False,
+        "image": draft._test_image.pk,
+        "alt_text": "",
+        "decorative": False,
     }
     assert ">Isi berita.</p>" in paragraph["value"]
     assert [p.kind for p in missing_alternatives(content)] == ["image"]
@@ -234,15 +270,30 @@ def test_scheduling_a_go_live_is_refused_too(client, bantul):
     bantul.home.add_child(instance=page)
     client.force_login(bantul.user("admin"))
     host_client(client, bantul.hostname)
-    data = nested_form_data({
-        "title": "Profil", "slug": "profil-uji", "intro": "", "seo_title": "",
-        "search_description": "", "go_live_at": "2030-01-01 09:00", "expire_at": "",
-        "body": streamfield([("image", {
-            "image": {"image": image.pk, "alt_text": "IMG_2024", "decorative": ""},
-            "caption": "", "credit": "",
-        })]),
-        "action-publish": "1",
-    })
+    data = nested_form_data(
+        {
+            "title": "Profil",
+            "slug": "profil-uji",
+            "intro": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "2030-01-01 09:00",
+            "expire_at": "",
+            "body": streamfield(
+                [
+                    (
+                        "image",
+                        {
+                            "image": {"image": image.pk, "alt_text": "IMG_2024", "decorative": ""},
+                            "caption": "",
+                            "credit": "",
+                        },
+                    )
+                ]
+            ),
+            "action-publish": "1",
+        }
+    )
 
     response = post_edit(client, page, data)
 

@@ -22,31 +22,37 @@ def hunspell():
 
 
 def test_misspelled_indonesian_words_are_found(hunspell):
-    advice = advise([
-        "Pemerintahaan Kapanewon Bantul menggelar kegitan kerja bakti di Jl. Parangtritis "
-        "pukul 09.00 WIB.",
-        "Warga bergotong royong membersihkan saluran irigasi.",
-    ])
+    advice = advise(
+        [
+            "Pemerintahaan Kapanewon Bantul menggelar kegitan kerja bakti di Jl. Parangtritis "
+            "pukul 09.00 WIB.",
+            "Warga bergotong royong membersihkan saluran irigasi.",
+        ]
+    )
 
     assert advice.misspellings == ("Pemerintahaan", "kegitan")
 
 
 def test_names_initialisms_and_abbreviations_are_not_spelling_mistakes(hunspell):
-    advice = advise([
-        "Panewu Bantul, Drs. Suharyanto, membuka Musrenbang di Kab. Bantul.",
-        "PPID dan OPD menyampaikan laporan kepada Bupati Halim.",
-        "Bantul menjadi tuan rumah lomba desa tahun ini.",
-    ])
+    advice = advise(
+        [
+            "Panewu Bantul, Drs. Suharyanto, membuka Musrenbang di Kab. Bantul.",
+            "PPID dan OPD menyampaikan laporan kepada Bupati Halim.",
+            "Bantul menjadi tuan rumah lomba desa tahun ini.",
+        ]
+    )
 
     assert advice.misspellings == ()
 
 
 def test_sentences_over_25_words_are_reported_with_an_excerpt():
-    advice = advise([
-        "Kegiatan ini diikuti oleh seluruh perangkat kalurahan, ketua RT, ketua RW, kader "
-        "posyandu, tokoh masyarakat, pemuda karang taruna, dan warga padukuhan yang bergotong "
-        "royong membersihkan saluran irigasi sepanjang dua kilometer. Acara selesai siang hari."
-    ])
+    advice = advise(
+        [
+            "Kegiatan ini diikuti oleh seluruh perangkat kalurahan, ketua RT, ketua RW, kader "
+            "posyandu, tokoh masyarakat, pemuda karang taruna, dan warga padukuhan yang bergotong "
+            "royong membersihkan saluran irigasi sepanjang dua kilometer. Acara selesai siang hari."
+        ]
+    )
 
     assert [s.words for s in advice.long_sentences] == [30]
     assert "Kegiatan ini diikuti oleh seluruh perangkat" in advice.messages()[-1]
@@ -71,11 +77,13 @@ def test_indonesian_syllables(word, syllables):
 
 def test_plain_text_reads_easier_than_bureaucratic_text():
     plain = advise(["Warga membersihkan sungai. Lurah ikut bekerja. Sampah dibawa ke TPS."])
-    heavy = advise([
-        "Pemberdayaan kelembagaan kemasyarakatan dilaksanakan berkesinambungan demi "
-        "peningkatan kesejahteraan dan keberlanjutan pembangunan perdesaan secara "
-        "menyeluruh melalui pengoptimalan pemanfaatan sumber daya setempat."
-    ])
+    heavy = advise(
+        [
+            "Pemberdayaan kelembagaan kemasyarakatan dilaksanakan berkesinambungan demi "
+            "peningkatan kesejahteraan dan keberlanjutan pembangunan perdesaan secara "
+            "menyeluruh melalui pengoptimalan pemanfaatan sumber daya setempat."
+        ]
+    )
 
     assert plain.readability.label == "mudah"
     assert heavy.readability.score > plain.readability.score + 30
@@ -83,10 +91,20 @@ def test_plain_text_reads_easier_than_bureaucratic_text():
 
 def test_the_sop_check_reads_the_page_and_its_alt_texts(hunspell, bantul):
     photo = bantul.image("Kerja bakti", "Warga membersihkan saluran")
-    body = [{"type": "image", "value": {
-        "image": {"image": photo.pk, "alt_text": "Warga mengikuti kegitan", "decorative": False},
-        "caption": "", "credit": "",
-    }}]
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": {
+                    "image": photo.pk,
+                    "alt_text": "Warga mengikuti kegitan",
+                    "decorative": False,
+                },
+                "caption": "",
+                "credit": "",
+            },
+        }
+    ]
     page = bantul.news("Laporan pemerintahaan", body=body, lead="Ringkasan berita.")
 
     problems = language_problems(page)

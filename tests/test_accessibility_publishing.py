@@ -13,10 +13,16 @@ pytestmark = pytest.mark.django_db
 
 
 def body(image, alt):
-    return [{"type": "image", "value": {
-        "image": {"image": image.pk, "alt_text": alt, "decorative": False},
-        "caption": "", "credit": "",
-    }}]
+    return [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": alt, "decorative": False},
+                "caption": "",
+                "credit": "",
+            },
+        }
+    ]
 
 
 @pytest.fixture

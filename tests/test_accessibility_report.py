@@ -20,10 +20,16 @@ CELL = r"<td\b.*?</td>"
 
 
 def image_body(image, alt):
-    return [{"type": "image", "value": {
-        "image": {"image": image.pk, "alt_text": alt, "decorative": False},
-        "caption": "", "credit": "",
-    }}]
+    return [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": alt, "decorative": False},
+                "caption": "",
+                "credit": "",
+            },
+        }
+    ]
 
 
 @pytest.fixture

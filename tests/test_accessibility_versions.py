@@ -30,20 +30,40 @@ BODY = [
         "<p>Warga mengusulkan perbaikan saluran irigasi.</p>",
         "id": "p1",
     },
-    {"type": "quote", "value": {"quote": "Usulan warga kami catat.", "attribution": "Lurah"},
-     "id": "q1"},
+    {
+        "type": "quote",
+        "value": {"quote": "Usulan warga kami catat.", "attribution": "Lurah"},
+        "id": "q1",
+    },
 ]
 
 
 @pytest.fixture
 def article(bunder):
     image = bunder.image("IMG_2025", "Warga duduk melingkar di pendopo")
-    body = [*BODY, {"type": "image", "id": "i1", "value": {
-        "image": {"image": image.pk, "alt_text": "Warga duduk melingkar di pendopo",
-                  "decorative": False},
-        "caption": "Musyawarah kalurahan", "credit": ""}}]
-    return bunder.news("Musrenbang Kalurahan Bunder", publish=False, live=False, body=body,
-                       lead="Warga Bunder menyusun usulan pembangunan 2026.")
+    body = [
+        *BODY,
+        {
+            "type": "image",
+            "id": "i1",
+            "value": {
+                "image": {
+                    "image": image.pk,
+                    "alt_text": "Warga duduk melingkar di pendopo",
+                    "decorative": False,
+                },
+                "caption": "Musyawarah kalurahan",
+                "credit": "",
+            },
+        },
+    ]
+    return bunder.news(
+        "Musrenbang Kalurahan Bunder",
+        publish=False,
+        live=False,
+        body=body,
+        lead="Warga Bunder menyusun usulan pembangunan 2026.",
+    )
 
 
 @pytest.mark.django_db
@@ -130,14 +150,23 @@ class QueuedJobs(list):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_real_worker_makes_audio_and_braille_once(
-    make_institution, worker_media, monkeypatch, settings, qcluster  # noqa: F811
+    make_institution,
+    worker_media,
+    monkeypatch,
+    settings,
+    qcluster,  # noqa: F811
 ):
     require_tool("espeak-ng", "espeak-ng")
     require_tool("lame", "lame")
     require_library("liblouis.so.20", "liblouis20")
     bunder = make_institution("bunder", name="Kalurahan Bunder")
-    page = bunder.news("Musrenbang Kalurahan Bunder", publish=False, live=False, body=BODY,
-                       lead="Warga Bunder menyusun usulan pembangunan 2026.")
+    page = bunder.news(
+        "Musrenbang Kalurahan Bunder",
+        publish=False,
+        live=False,
+        body=BODY,
+        lead="Warga Bunder menyusun usulan pembangunan 2026.",
+    )
     jobs = QueuedJobs(monkeypatch)
 
     publish(page)
@@ -157,7 +186,8 @@ def test_real_worker_makes_audio_and_braille_once(
 
     # Only once the worker has run the second publication's two jobs.
     assert jobs.wait_for_results(4, timeout=120) == {
-        "generate_audio": UNCHANGED, "generate_braille": UNCHANGED,
+        "generate_audio": UNCHANGED,
+        "generate_braille": UNCHANGED,
     }
     assert get_broker().queue_size() == 0
     after = {
@@ -243,8 +273,10 @@ def test_scheduled_publication_queues_nothing(
     article.go_live_at = None
     with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()
-    assert jobs.calls() == [("accessibility.tasks.generate_audio", (article.pk,)),
-                            ("accessibility.tasks.generate_braille", (article.pk,))]
+    assert jobs.calls() == [
+        ("accessibility.tasks.generate_audio", (article.pk,)),
+        ("accessibility.tasks.generate_braille", (article.pk,)),
+    ]
 
 
 @pytest.mark.django_db

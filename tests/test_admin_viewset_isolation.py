@@ -36,8 +36,11 @@ def syndication(inst, name: str) -> Syndication:
 def sandbox_post(inst, name: str) -> SandboxPost:
     page = inst.news(f"Kabar rahasia {name}", publish=False)
     return SandboxPost.objects.create(
-        channel=connect_sandbox(inst.site), page=page, key=f"uji-{name}",
-        url=page.get_full_url() or "http://x.localhost/", title=f"Unggahan rahasia {name}",
+        channel=connect_sandbox(inst.site),
+        page=page,
+        key=f"uji-{name}",
+        url=page.get_full_url() or "http://x.localhost/",
+        title=f"Unggahan rahasia {name}",
         message=f"Pesan rahasia {name}",
     )
 

@@ -15,7 +15,10 @@ def run_check(**env):
     environment.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=environment, capture_output=True, text=True,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
 
 

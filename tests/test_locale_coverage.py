@@ -307,8 +307,14 @@ def test_wagtail_admin_and_core_are_at_least_97_percent_indonesian(indonesian, a
 # --- every page of each role's journey, in Chromium ----------------------------------------
 
 # Shown by Wagtail or Django without a msgid, or a msgid's English as a value: never on screen.
-ENGLISH_WITHOUT_MSGID = {"Validation error in StreamBlock", "True", "False", "Site name",
-                         "Root page", "Image"}
+ENGLISH_WITHOUT_MSGID = {
+    "Validation error in StreamBlock",
+    "True",
+    "False",
+    "Site name",
+    "Root page",
+    "Image",
+}
 # Indonesian that is also an English msgid: "No" (nomor) heads the printed SOP's first column.
 SHOWN_AS_INDONESIAN = {"No"}
 NATURALTIME_ENGLISH = re.compile(r"\b(a|an|\d+)\s(second|minute|hour|day|week)s?\sago\b")
@@ -332,8 +338,11 @@ VISIBLE_TEXT_JS = """() => {
 
 def english_msgids() -> set[str]:
     """Wagtail's admin msgids (Python and JS) whose Indonesian differs from the English."""
-    sources = [*WAGTAIL_SOURCE.values(), *WAGTAIL_DIR.glob("*/locale/en/LC_MESSAGES/django.po"),
-               *WAGTAIL_DIR.glob("contrib/*/locale/en/LC_MESSAGES/django.po")]
+    sources = [
+        *WAGTAIL_SOURCE.values(),
+        *WAGTAIL_DIR.glob("*/locale/en/LC_MESSAGES/django.po"),
+        *WAGTAIL_DIR.glob("contrib/*/locale/en/LC_MESSAGES/django.po"),
+    ]
     found = set(ENGLISH_WITHOUT_MSGID)
     for path in sources:
         for entry in read_po(path):
@@ -403,14 +412,23 @@ def every_block_body(inst) -> list[dict]:
     return [
         {"type": "paragraph", "value": "<p>Warga bergotong royong.</p>", "id": "b1"},
         {"type": "heading", "value": {"text": "Kegiatan", "level": "h2"}, "id": "b2"},
-        {"type": "image", "id": "b3", "value": {
-            "image": {"image": image.pk, "alt_text": "", "decorative": False},
-            "caption": "", "credit": ""}},
+        {
+            "type": "image",
+            "id": "b3",
+            "value": {
+                "image": {"image": image.pk, "alt_text": "", "decorative": False},
+                "caption": "",
+                "credit": "",
+            },
+        },
         {"type": "gallery", "id": "b4", "value": {"title": "Galeri", "images": []}},
         {"type": "video", "id": "b5", "value": {"title": "Video kegiatan"}},
         {"type": "document", "id": "b6", "value": {"document": None, "title": ""}},
-        {"type": "quote", "value": {"quote": "Kami bekerja bersama.", "attribution": ""},
-         "id": "b7"},
+        {
+            "type": "quote",
+            "value": {"quote": "Kami bekerja bersama.", "attribution": ""},
+            "id": "b7",
+        },
     ]
 
 

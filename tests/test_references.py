@@ -61,8 +61,14 @@ def news_data(*, title: str, image, doc, share_image, extra_html: str = "", acti
             "lead": "Ringkasan berita untuk pembaca.",
             "body": streamfield(
                 [
-                    ("image", {"image": {"image": image.pk, "alt_text": ALT, "decorative": ""},
-                               "caption": "", "credit": ""}),
+                    (
+                        "image",
+                        {
+                            "image": {"image": image.pk, "alt_text": ALT, "decorative": ""},
+                            "caption": "",
+                            "credit": "",
+                        },
+                    ),
                     ("document", {"document": doc.pk, "title": "Unduh surat"}),
                     ("paragraph", rich_text(f"<p>Isi berita.</p>{extra_html}")),
                 ]
@@ -99,8 +105,11 @@ def test_creating_a_page_with_another_institutions_media_is_refused_naming_each_
     client.force_login(bantul.user("admin"))
     host_client(client, bantul.hostname)
     data = news_data(
-        title="Kerja bakti irigasi", image=bunder.photo, doc=bunder.doc,
-        share_image=bunder.photo, action=action,
+        title="Kerja bakti irigasi",
+        image=bunder.photo,
+        doc=bunder.doc,
+        share_image=bunder.photo,
+        action=action,
     )
 
     response = client.post(create_url(bantul), data)
@@ -140,7 +149,10 @@ def test_a_rich_text_link_to_another_institutions_page_is_refused_on_create(clie
     host_client(client, bantul.hostname)
     link = f'<p><a linktype="page" id="{foreign_page.pk}">baca juga</a></p>'
     data = news_data(
-        title="Berita dengan tautan", image=bantul.photo, doc=bantul.doc, share_image=None,
+        title="Berita dengan tautan",
+        image=bantul.photo,
+        doc=bantul.doc,
+        share_image=None,
         extra_html=link,
     )
 
@@ -159,9 +171,7 @@ def test_editing_a_draft_to_use_another_institutions_share_image_is_refused(clie
     page = bantul.news("Musyawarah padukuhan", publish=False)
     client.force_login(bantul.user("penulis"))
     host_client(client, bantul.hostname)
-    data = news_data(
-        title=page.title, image=bantul.photo, doc=bantul.doc, share_image=bunder.photo
-    )
+    data = news_data(title=page.title, image=bantul.photo, doc=bantul.doc, share_image=bunder.photo)
     data["slug"] = page.slug
 
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
@@ -258,8 +268,16 @@ def exported_cells(response, export_format: str) -> list[str]:
 
 @pytest.mark.parametrize(
     ("value", "written"),
-    [("=1+1", "'=1+1"), ("+62 812", "'+62 812"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
-     ("\t=1", "'\t=1"), ("Kerja bakti", "Kerja bakti"), (-5, -5), (None, None)],
+    [
+        ("=1+1", "'=1+1"),
+        ("+62 812", "'+62 812"),
+        ("-", "'-"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("Kerja bakti", "Kerja bakti"),
+        (-5, -5),
+        (None, None),
+    ],
 )
 def test_the_export_helper_neutralises_only_formula_text(value, written):
     assert neutralise_formula(value) == written
@@ -272,8 +290,10 @@ def test_the_social_upload_re_checks_each_file_before_reading_it(media, caplog):
     page = bantul.news("Kabar dengan lampiran")
     NewsPage.objects.filter(pk=page.pk).update(share_image=bunder.photo)
     page = NewsPage.objects.get(pk=page.pk)
-    page.body = [{"type": "document", "value": {"document": bunder.doc.pk, "title": "Surat"}},
-                 {"type": "document", "value": {"document": bantul.doc.pk, "title": "Surat"}}]
+    page.body = [
+        {"type": "document", "value": {"document": bunder.doc.pk, "title": "Surat"}},
+        {"type": "document", "value": {"document": bantul.doc.pk, "title": "Surat"}},
+    ]
 
     with caplog.at_level(logging.WARNING, logger="social_publish.posts"):
         post = build_post(page)
@@ -296,7 +316,8 @@ def test_the_system_check_refuses_a_group_holding_the_root_page_or_collection(ba
 
     GroupPagePermission.objects.filter(group=group).delete()
     GroupCollectionPermission.objects.create(
-        group=group, collection=Collection.get_first_root_node(),
+        group=group,
+        collection=Collection.get_first_root_node(),
         permission=Permission.objects.get(codename="add_image"),
     )
     assert [e.id for e in check_cross_institution_groups(databases=["default"])] == ["home.E002"]
@@ -313,7 +334,8 @@ def test_the_migration_strips_a_default_group_that_still_has_members(bantul, dja
     migration = importlib.import_module("home.migrations.0004_remove_cross_institution_groups")
     editors = Group.objects.create(name="Editors")
     GroupPagePermission.objects.create(
-        group=editors, page=Page.get_first_root_node(),
+        group=editors,
+        page=Page.get_first_root_node(),
         permission=Permission.objects.get(codename="publish_page"),
     )
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -340,8 +362,14 @@ def test_the_user_forms_offer_institution_roles_only_labelled_with_the_instituti
     edit_html = client.get(reverse("wagtailusers_users:edit", args=[clerk.pk])).content.decode()
     refused = client.post(
         reverse("wagtailusers_users:edit", args=[clerk.pk]),
-        {"username": "kerani", "email": "kerani@example.go.id", "first_name": "",
-         "last_name": "", "is_active": "on", "groups": [wide.pk]},
+        {
+            "username": "kerani",
+            "email": "kerani@example.go.id",
+            "first_name": "",
+            "last_name": "",
+            "is_active": "on",
+            "groups": [wide.pk],
+        },
     )
 
     for html in (create_html, edit_html):
@@ -355,9 +383,7 @@ def test_the_user_forms_offer_institution_roles_only_labelled_with_the_instituti
     assert not clerk.groups.exists()
 
 
-def test_the_audio_and_braille_jobs_refuse_a_page_using_another_institutions_image(
-    media, caplog
-):
+def test_the_audio_and_braille_jobs_refuse_a_page_using_another_institutions_image(media, caplog):
     """A live page whose share image (written past the editor) is another institution's gets
     no audio or braille version; the job logs why."""
     bantul, bunder = media

@@ -74,9 +74,7 @@ def test_a_private_page_still_asks_for_its_password(client, bantul):
 def test_news_under_a_private_index_is_not_listed_nor_served(client, bantul):
     shown = bantul.news("Pengumuman terbuka")
     hidden = bantul.news("Berita khusus anggota")
-    PageViewRestriction.objects.create(
-        page=hidden, restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
     client = host_client(client, bantul.hostname)
 
     home = client.get("/").content.decode()

@@ -62,8 +62,11 @@ def test_connect_x_with_pkce(client, bunder, fake_x):
 def test_connect_ckan_with_an_api_token(client, bunder, fake_ckan):
     response = admin_client(client, bunder).post(
         reverse("social_publish_channels:connect_ckan"),
-        {"base_url": fake_ckan.base_url, "organization": fake_ckan.org["name"],
-         "api_token": fake_ckan.api_token},
+        {
+            "base_url": fake_ckan.base_url,
+            "organization": fake_ckan.org["name"],
+            "api_token": fake_ckan.api_token,
+        },
     )
 
     assert response.status_code == 302
@@ -110,9 +113,7 @@ def bunder_world(bunder, fake_graph):
     return channel, page, Syndication.objects.get(page_id=page.pk)
 
 
-def test_another_institution_s_admin_cannot_see_or_touch_our_channels(
-    client, bunder_world, bantul
-):
+def test_another_institution_s_admin_cannot_see_or_touch_our_channels(client, bunder_world, bantul):
     channel, page, row = bunder_world
     admin_client(client, bantul)
 
@@ -120,9 +121,9 @@ def test_another_institution_s_admin_cannot_see_or_touch_our_channels(
     assert listing.status_code == 200
     assert channel.name not in listing.content.decode()
     assert client.get(reverse("social_publish_channels:edit", args=[channel.pk])).status_code == 404
-    assert client.get(
-        reverse("social_publish_channels:inspect", args=[channel.pk])
-    ).status_code == 404
+    assert (
+        client.get(reverse("social_publish_channels:inspect", args=[channel.pk])).status_code == 404
+    )
     assert denied(client.get(reverse("social_publish_channels:reconnect", args=[channel.pk])))
     assert denied(client.post(reverse("social_publish_channels:check", args=[channel.pk])))
     assert Channel.objects.get(pk=channel.pk).checked_at is None
@@ -135,9 +136,9 @@ def test_another_institution_s_admin_cannot_see_or_retry_our_posts(client, bunde
     listing = client.get(reverse("social_publish_syndications:index"))
     assert listing.status_code == 200
     assert page.title not in listing.content.decode()
-    assert client.get(
-        reverse("social_publish_syndications:inspect", args=[row.pk])
-    ).status_code == 404
+    assert (
+        client.get(reverse("social_publish_syndications:inspect", args=[row.pk])).status_code == 404
+    )
     assert denied(client.post(reverse("social_publish_syndications:retry", args=[row.pk])))
     status_url = reverse("social_publish_syndications:page", args=[page.pk])
     assert client.get(status_url).status_code == 404

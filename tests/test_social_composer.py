@@ -59,9 +59,7 @@ def form_data(channels, **texts) -> dict[str, str]:
     return {f"text_{channels[kind].pk}": text for kind, text in texts.items()}
 
 
-def test_each_chosen_channel_gets_a_generated_message_with_a_live_counter(
-    editor, bunder, channels
-):
+def test_each_chosen_channel_gets_a_generated_message_with_a_live_counter(editor, bunder, channels):
     page = draft(bunder)
 
     html = editor.get(composer_url(page)).content.decode()
@@ -96,9 +94,10 @@ def test_edited_messages_are_what_goes_live(editor, bunder, channels, fake_graph
     page.save_revision().publish()
     run_jobs(page)
 
-    assert fake_graph.posts_for(fake_graph.page_id)[0]["message"] == data[
-        f"text_{channels['facebook'].pk}"
-    ]
+    assert (
+        fake_graph.posts_for(fake_graph.page_id)[0]["message"]
+        == data[f"text_{channels['facebook'].pk}"]
+    )
     assert fake_x.posts[0]["text"] == f"Ayo ikut musdes! {url}"
     assert Syndication.objects.get(page=page, channel=channels["instagram"]).message == (
         "Musyawarah desa hari Sabtu."

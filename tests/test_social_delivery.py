@@ -34,9 +34,7 @@ def only(rows, kind):
 
 
 @pytest.mark.django_db
-def test_a_live_page_is_posted_once_on_each_channel_with_its_link(
-    bunder, fake_graph, fake_x
-):
+def test_a_live_page_is_posted_once_on_each_channel_with_its_link(bunder, fake_graph, fake_x):
     facebook_channel(bunder, fake_graph)
     instagram_channel(bunder, fake_graph)
     x_channel(bunder, fake_x)
@@ -50,9 +48,10 @@ def test_a_live_page_is_posted_once_on_each_channel_with_its_link(
     assert [p["platform"] for p in fake_graph.posts].count("instagram") == 1
     assert len(fake_x.posts) == 1
     assert page.get_full_url() in fake_x.posts[0]["text"]
-    assert only(rows, "instagram").permalink == fake_graph.posts_for(fake_graph.ig_user_id)[0][
-        "permalink"
-    ]
+    assert (
+        only(rows, "instagram").permalink
+        == fake_graph.posts_for(fake_graph.ig_user_id)[0]["permalink"]
+    )
     report = LinkReport.objects.get(page=page)
     assert admin.email in report.recipients
     assert len(mail.outbox) == 1

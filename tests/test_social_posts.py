@@ -35,6 +35,4 @@ def test_the_share_image_becomes_a_jpeg_instagram_accepts(bantul, width, height)
     assert sent.format == "JPEG"
     assert IG_MIN_RATIO <= sent.width / sent.height <= IG_MAX_RATIO
     assert media.public_url.startswith("http://bantul.localhost")
-    assert media.public_url.endswith(
-        ".jpg"
-    )
+    assert media.public_url.endswith(".jpg")

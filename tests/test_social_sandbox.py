@@ -109,8 +109,11 @@ def test_a_published_page_is_posted_once_and_the_link_report_lists_it(
 
     monkeypatch.setattr(requests.Session, "request", no_network)
     with django_capture_on_commit_callbacks(execute=True):
-        page = bunder.news("Pasar murah di balai kalurahan", share_image=bunder.image(),
-                           share_image_alt="Warga antre di balai kalurahan")
+        page = bunder.news(
+            "Pasar murah di balai kalurahan",
+            share_image=bunder.image(),
+            share_image_alt="Warga antre di balai kalurahan",
+        )
 
     (post,) = SandboxPost.objects.all()
     row = Syndication.objects.get(page_id=page.pk)
@@ -179,8 +182,13 @@ def test_the_permalink_opens_the_feed_page_showing_the_post(client, bunder):
     (row,) = run_jobs(page)
     post = SandboxPost.objects.get()
     newer = [
-        SandboxPost.objects.create(channel=channel, key=f"k{n}", url=page.get_full_url(),
-                                   title=f"Pengumuman nomor {n}", message=f"Pengumuman {n}")
+        SandboxPost.objects.create(
+            channel=channel,
+            key=f"k{n}",
+            url=page.get_full_url(),
+            title=f"Pengumuman nomor {n}",
+            message=f"Pengumuman {n}",
+        )
         for n in range(20)
     ]  # twenty newer posts push ours onto the feed's second page
 
@@ -300,8 +308,9 @@ def test_publishing_a_demo_item_produces_a_rehearsal_post_and_a_link_report(
     monkeypatch.setenv("SOCIAL_SYNC", "1")
     bantul = Institution(sites.get(hostname="bantul.localhost"))
     users = get_user_model().objects
-    manager, panewu = users.get(username="bantul.pengelola_website"), users.get(
-        username="bantul.panewu"
+    manager, panewu = (
+        users.get(username="bantul.pengelola_website"),
+        users.get(username="bantul.panewu"),
     )
     page = draft(bantul, title="Sosialisasi layanan adminduk keliling")
     submit(as_user(client, manager), page)

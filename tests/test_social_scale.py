@@ -72,16 +72,18 @@ def test_100_pages_at_once_across_5_institutions_reach_each_platform_exactly_onc
     fake_graph.fail_next(3, 500, path=r"/feed$", method="POST")
     fake_graph.drop_after_work(3, path=r"/feed$", method="POST")  # posted, answer lost
 
-    pages = [inst.news(f"Kabar {inst.hostname} {n}") for inst in institutions
-             for n in range(PAGES_EACH)]
+    pages = [
+        inst.news(f"Kabar {inst.hostname} {n}") for inst in institutions for n in range(PAGES_EACH)
+    ]
     runs = run_like_a_worker()
 
     rows = Syndication.objects.all()
     assert rows.count() == 200
     assert set(rows.values_list("state", flat=True)) == {"sent"}
     fb_links = Counter(p["link"] for p in fake_graph.posts)
-    x_links = Counter(url for p in fake_x.posts for url in [u for u in p["text"].split()
-                                                             if u.startswith("http")])
+    x_links = Counter(
+        url for p in fake_x.posts for url in [u for u in p["text"].split() if u.startswith("http")]
+    )
     expected = {page.get_full_url() for page in pages}
     assert set(fb_links) == expected
     assert set(fb_links.values()) == {1}

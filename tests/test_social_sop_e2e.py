@@ -31,7 +31,11 @@ from tests.worker import wait_until
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported(
-    client, social_env, fake_graph, fake_x, request  # noqa: F811
+    client,
+    social_env,
+    fake_graph,
+    fake_x,
+    request,  # noqa: F811
 ):
     bunder = create_with_sop("kalurahan_bunder")
     facebook_channel(bunder, fake_graph)
@@ -72,7 +76,13 @@ def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_jenawi_every_channel_connected_on_its_screens_gets_exactly_one_post(
-    client, social_env, fake_graph, fake_google, fake_x, fake_ckan, request  # noqa: F811
+    client,
+    social_env,
+    fake_graph,
+    fake_google,
+    fake_x,
+    fake_ckan,
+    request,  # noqa: F811
 ):
     jenawi = create_with_sop("kecamatan_jenawi")  # step 4 disseminates to all six channels
     request.getfixturevalue("qcluster")  # started after social_env: it inherits the fakes' URLs
@@ -85,8 +95,11 @@ def test_jenawi_every_channel_connected_on_its_screens_gets_exactly_one_post(
         )
     connected = client.post(
         reverse("social_publish_channels:connect_ckan"),
-        {"base_url": fake_ckan.base_url, "organization": fake_ckan.org["name"],
-         "api_token": fake_ckan.api_token},
+        {
+            "base_url": fake_ckan.base_url,
+            "organization": fake_ckan.org["name"],
+            "api_token": fake_ckan.api_token,
+        },
     )
     assert connected.status_code == 302
     channels = {c.kind: c for c in Channel.objects.filter(site=jenawi.site)}

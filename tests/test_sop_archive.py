@@ -126,8 +126,10 @@ def test_the_link_report_is_kept_with_the_archive_record(client, tmp_path, fake_
     assert report["links"] == [
         {"channel": str(channel), "kind": "facebook", "permalink": rows[0].permalink}
     ]
-    printed = as_user(client, dpmk.user("kasubbag")).get(
-        reverse("sop_workflow:archive_print", args=[record.pk])
-    ).content.decode()
+    printed = (
+        as_user(client, dpmk.user("kasubbag"))
+        .get(reverse("sop_workflow:archive_print", args=[record.pk]))
+        .content.decode()
+    )
     assert "Laporan tautan" in printed
     assert rows[0].permalink in printed

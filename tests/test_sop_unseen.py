@@ -15,6 +15,7 @@ from tests.sop_helpers import act, as_user, current_task, latest, submit
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def contoh(tmp_path, make_institution):
     path = tmp_path / "sop_kalurahan_contoh.toml"

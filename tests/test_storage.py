@@ -54,7 +54,11 @@ def storage_of_a_new_process(**env: str) -> dict:
     settings = {"DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "x" * 50}
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
-        cwd=ROOT, env={**clean, **settings, **env}, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env={**clean, **settings, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -252,7 +256,11 @@ def started(name: str, args: list[str], cwd: Path, logs: Path) -> Iterator[subpr
     log = (logs / f"{name}.log").open("w+")
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=cwd,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     try:
         yield process
@@ -293,9 +301,9 @@ def log_in(base: str, hostname: str, username: str, password: str) -> requests.S
     session = requests.Session()
     session.headers["Host"] = hostname
     form = session.get(f"{base}/admin/login/", timeout=10)
-    token = BeautifulSoup(form.text, "html.parser").find(
-        "input", {"name": "csrfmiddlewaretoken"}
-    )["value"]
+    token = BeautifulSoup(form.text, "html.parser").find("input", {"name": "csrfmiddlewaretoken"})[
+        "value"
+    ]
     answer = session.post(
         f"{base}/admin/login/",
         {"username": username, "password": password, "csrfmiddlewaretoken": token},
@@ -317,7 +325,9 @@ def test_publish_on_one_web_process_audio_by_a_worker_elsewhere_download_from_a_
     bunder = make_institution("bunder", name="Kalurahan Bunder")
     editor = bunder.user("admin")
     page = bunder.news(
-        "Musyawarah warga Bunder", publish=False, live=False,
+        "Musyawarah warga Bunder",
+        publish=False,
+        live=False,
         lead="Warga Kalurahan Bunder bermusyawarah di balai kalurahan.",
     )
     logs = tmp_path / "logs"

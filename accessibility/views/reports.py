@@ -78,7 +78,14 @@ class AccessibilityReportView(ReportView):
         StatusColumn("braille_ready", label=_("Braille ready")),
     ]
     list_export = [
-        "institution", "title", "url", "alt_text", "captions", "audio", "braille", "problems"
+        "institution",
+        "title",
+        "url",
+        "alt_text",
+        "captions",
+        "audio",
+        "braille",
+        "problems",
     ]
     export_headings = {
         "institution": _("Institution"),

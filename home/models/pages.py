@@ -62,8 +62,10 @@ def subtree_q(root_path: str, *, inclusive: bool = False) -> Q:
     characters 0-9A-Z). ``path LIKE 'x%'`` (Wagtail's ``descendant_of``) cannot use the index
     on SQLite, so it reads the whole page table, which grows with the institutions."""
     upper = root_path + "Z" * (255 - len(root_path))
-    return Q(path__gte=root_path, path__lte=upper) if inclusive else Q(
-        path__gt=root_path, path__lte=upper
+    return (
+        Q(path__gte=root_path, path__lte=upper)
+        if inclusive
+        else Q(path__gt=root_path, path__lte=upper)
     )
 
 

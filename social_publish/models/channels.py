@@ -145,8 +145,10 @@ class Channel(models.Model):
 
     def mark_needs_reconnect(self, detail: str) -> bool:
         """Mark the channel as needing a reconnect; True when it was not marked already."""
-        changed = Channel.objects.filter(pk=self.pk).exclude(
-            status=ChannelStatus.NEEDS_RECONNECT
-        ).update(status=ChannelStatus.NEEDS_RECONNECT, status_detail=detail[:500])
+        changed = (
+            Channel.objects.filter(pk=self.pk)
+            .exclude(status=ChannelStatus.NEEDS_RECONNECT)
+            .update(status=ChannelStatus.NEEDS_RECONNECT, status_detail=detail[:500])
+        )
         self.status, self.status_detail = ChannelStatus.NEEDS_RECONNECT, detail[:500]
         return bool(changed)

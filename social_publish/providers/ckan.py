@@ -52,9 +52,11 @@ class CkanProvider(Provider):
             return self.permission_error(detail)
         if kind == "Not Found Error":
             return PermanentError(_("The portal does not know this dataset."), detail)
-        return PermanentError(_("The portal rejected the dataset: %(error)s") % {
-            "error": "; ".join(f"{k}: {v}" for k, v in error.items() if k != "__type")
-        }, detail)
+        return PermanentError(
+            _("The portal rejected the dataset: %(error)s")
+            % {"error": "; ".join(f"{k}: {v}" for k, v in error.items() if k != "__type")},
+            detail,
+        )
 
     def show(self, name: str) -> dict[str, Any] | None:
         url = f"{self.channel.base_url.rstrip('/')}/api/3/action/package_show"

@@ -185,10 +185,14 @@ class YouTubeProvider(RefreshingProvider):
         boundary = uuid.uuid4().hex
         metadata = {"snippet": {"videoId": video_id, "language": "id", "name": "Indonesia"}}
         body = (
-            f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
-            f"{json.dumps(metadata)}\r\n--{boundary}\r\n"
-            f"Content-Type: {captions.content_type}\r\n\r\n"
-        ).encode() + captions.read() + f"\r\n--{boundary}--\r\n".encode()
+            (
+                f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+                f"{json.dumps(metadata)}\r\n--{boundary}\r\n"
+                f"Content-Type: {captions.content_type}\r\n\r\n"
+            ).encode()
+            + captions.read()
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         response = self.authorized(
             "POST",
             self.api("upload/youtube/v3/captions"),

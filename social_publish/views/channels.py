@@ -65,8 +65,9 @@ class PostHeaderButton(HeaderButton):
 
     template_name = "social_publish/post_header_button.html"
 
-    def __init__(self, label: str, action: str, *, request, fields: dict | None = None,
-                 **kwargs) -> None:
+    def __init__(
+        self, label: str, action: str, *, request, fields: dict | None = None, **kwargs
+    ) -> None:
         super().__init__(label, **kwargs)
         self.action, self.fields = action, fields or {}
         self.csrf_token = get_token(request)
@@ -124,8 +125,18 @@ class ChannelIndexView(generic.IndexView):
 
 
 class ChannelInspectView(generic.InspectView):
-    fields = ["site", "kind", "name", "account_id", "status", "status_detail",
-              "publish_by_default", "connected_by", "connected_at", "checked_at"]
+    fields = [
+        "site",
+        "kind",
+        "name",
+        "account_id",
+        "status",
+        "status_detail",
+        "publish_by_default",
+        "connected_by",
+        "connected_at",
+        "checked_at",
+    ]
 
     def get_publish_by_default_display_value(self) -> str:
         """Ya/Tidak, not Python's True/False."""

@@ -23,8 +23,10 @@ def sandbox_policy():
 
 def visible_posts(user):
     """The rehearsal posts ``user`` may see (their institutions' only), newest first."""
-    return sandbox_policy().instances_user_has_any_permission_for(user, VISIBLE).order_by(
-        "-created", "-pk"
+    return (
+        sandbox_policy()
+        .instances_user_has_any_permission_for(user, VISIBLE)
+        .order_by("-created", "-pk")
     )
 
 

@@ -34,8 +34,20 @@ class SyndicationIndexView(generic.IndexView):
 
 
 class SyndicationInspectView(generic.InspectView):
-    fields = ["page", "channel", "round", "state", "attempts", "permalink", "external_id",
-              "last_error", "created_at", "started_at", "next_attempt_at", "sent_at"]
+    fields = [
+        "page",
+        "channel",
+        "round",
+        "state",
+        "attempts",
+        "permalink",
+        "external_id",
+        "last_error",
+        "created_at",
+        "started_at",
+        "next_attempt_at",
+        "sent_at",
+    ]
 
     # Posts are records: the viewset registers no edit or delete view, so the inspect page
     # offers neither (Wagtail would build their buttons for a user who may "change", i.e. retry).
@@ -94,8 +106,12 @@ class PageStatusView(PageBreadcrumbsMixin, generic.base.WagtailAdminTemplateMixi
             "reports": LinkReport.objects.filter(page_id=self.page.pk),
             "channels": Channel.objects.filter(site=self.site).exclude(status="disabled"),
             "can_act": can_act,
-            "retryable": {SyndicationState.FAILED, SyndicationState.NEEDS_RECONNECT,
-                          SyndicationState.QUEUED, SyndicationState.UNKNOWN},
+            "retryable": {
+                SyndicationState.FAILED,
+                SyndicationState.NEEDS_RECONNECT,
+                SyndicationState.QUEUED,
+                SyndicationState.UNKNOWN,
+            },
         }
 
 

@@ -157,6 +157,7 @@ def slowest_items(timings: Iterable[StepTiming], limit: int = 5) -> list[StepTim
 
 # --------------------------------------------------------------------------- the monthly trend
 
+
 @dataclass
 class MonthStats:
     """One calendar month of one institution: items processed and step times within standard."""

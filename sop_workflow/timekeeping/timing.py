@@ -63,9 +63,14 @@ def record_rework(task_state) -> StepTiming | None:
         .order_by("-finished_at", "-pk")
         .first()
     )
-    if rejected is None or TaskState.objects.filter(
-        workflow_state=workflow_state, started_at__gt=rejected.finished_at
-    ).exclude(pk=task_state.pk).exists():
+    if (
+        rejected is None
+        or TaskState.objects.filter(
+            workflow_state=workflow_state, started_at__gt=rejected.finished_at
+        )
+        .exclude(pk=task_state.pk)
+        .exists()
+    ):
         return None  # no rejection, or this is not the first task after it
     task = rejected.task.specific
     if not isinstance(task, AbstractSopTask) or task.installed_sop_id is None:

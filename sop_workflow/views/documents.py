@@ -114,9 +114,7 @@ def pdf_response(request, template: str, context: dict, filename: str):
 
 def sop_index(request):
     """ "Cetak SOP": the user's institution's current SOP, or a list for operators."""
-    current = (
-        viewable(InstalledSop, request.user).filter(is_current=True).select_related("site")
-    )
+    current = viewable(InstalledSop, request.user).filter(is_current=True).select_related("site")
     if len(current) == 1:
         return redirect("sop_workflow:sop_print", current[0].pk)
     return TemplateResponse(

@@ -44,9 +44,7 @@ urlpatterns = [
 def demo_pages(site: Site) -> dict[str, str]:
     """The five page types of one demo institution; the news page has images and versions."""
     index = NewsIndexPage.objects.child_of(site.root_page).get()
-    news = (
-        NewsPage.objects.child_of(index).live().exclude(share_image=None).order_by("pk").first()
-    )
+    news = NewsPage.objects.child_of(index).live().exclude(share_image=None).order_by("pk").first()
     generate_audio(news.pk)
     generate_braille(news.pk)
     profile = StandardPage.objects.child_of(site.root_page).live().get(slug="profil")

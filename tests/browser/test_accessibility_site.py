@@ -51,30 +51,54 @@ def build_site(inst):
     field = inst.image("Sawah", "Hamparan sawah hijau di tepi jalan kalurahan")
 
     def image(img, alt):
-        return {"image": {"image": img.pk, "alt_text": alt, "decorative": False},
-                "caption": "Dokumentasi kegiatan", "credit": "Humas"}
+        return {
+            "image": {"image": img.pk, "alt_text": alt, "decorative": False},
+            "caption": "Dokumentasi kegiatan",
+            "credit": "Humas",
+        }
 
     body = [
-        {"type": "paragraph", "id": "p1", "value":
-            "<p>Kerja bakti dimulai pukul 07.00 WIB dan diikuti 120 warga.</p>"},
+        {
+            "type": "paragraph",
+            "id": "p1",
+            "value": "<p>Kerja bakti dimulai pukul 07.00 WIB dan diikuti 120 warga.</p>",
+        },
         {"type": "image", "id": "i1", "value": image(photo, photo.description)},
         {"type": "heading", "id": "h1", "value": {"text": "Galeri kegiatan", "level": "h2"}},
-        {"type": "gallery", "id": "g1", "value": {"title": "", "images": [
-            {"type": "item", "id": "g1a", "value": image(field, field.description)},
-            {"type": "item", "id": "g1b", "value": image(photo, "Warga mengangkut sampah")},
-        ]}},
-        {"type": "video", "id": "v1", "value": {
-            "title": "Liputan kerja bakti", "file": None,
-            "embed": None, "captions": None,
-            "transcript": "Lurah membuka kegiatan dan mengajak warga menjaga kebersihan.",
-        }},
-        {"type": "quote", "id": "q1", "value": {"quote": "Lingkungan bersih, warga sehat.",
-                                                "attribution": "Lurah"}},
+        {
+            "type": "gallery",
+            "id": "g1",
+            "value": {
+                "title": "",
+                "images": [
+                    {"type": "item", "id": "g1a", "value": image(field, field.description)},
+                    {"type": "item", "id": "g1b", "value": image(photo, "Warga mengangkut sampah")},
+                ],
+            },
+        },
+        {
+            "type": "video",
+            "id": "v1",
+            "value": {
+                "title": "Liputan kerja bakti",
+                "file": None,
+                "embed": None,
+                "captions": None,
+                "transcript": "Lurah membuka kegiatan dan mengajak warga menjaga kebersihan.",
+            },
+        },
+        {
+            "type": "quote",
+            "id": "q1",
+            "value": {"quote": "Lingkungan bersih, warga sehat.", "attribution": "Lurah"},
+        },
     ]
     news = inst.news(
         "Kerja bakti membersihkan saluran irigasi",
         lead="Warga bergotong royong membersihkan saluran irigasi menjelang musim tanam.",
-        share_image=photo, share_image_alt=photo.description, body=body,
+        share_image=photo,
+        share_image_alt=photo.description,
+        body=body,
     )
     generate_audio(news.pk)
     generate_braille(news.pk)
@@ -102,7 +126,8 @@ def pages(inst, news):
 def set_prefs(page, prefs: dict | None) -> None:
     page.add_init_script(
         f"window.localStorage.setItem('a11y-prefs', {json.dumps(json.dumps(prefs))});"
-        if prefs else "window.localStorage.removeItem('a11y-prefs');"
+        if prefs
+        else "window.localStorage.removeItem('a11y-prefs');"
     )
 
 
@@ -158,10 +183,12 @@ def test_every_control_is_reachable_and_operable_by_keyboard(live_server, browse
     reached = set()
     for _ in range(120):
         page.keyboard.press("Tab")
-        reached.add(page.evaluate(
-            "(() => { const e = document.activeElement; e.dataset.kbd = '1';"
-            " return e.outerHTML.slice(0, 80); })()"
-        ))
+        reached.add(
+            page.evaluate(
+                "(() => { const e = document.activeElement; e.dataset.kbd = '1';"
+                " return e.outerHTML.slice(0, 80); })()"
+            )
+        )
     page.get_by_role("button", name="Kontras tinggi").focus()
     page.keyboard.press("Space")
     screenshot(page, "accessibility-keyboard-contrast")

@@ -11,7 +11,6 @@ pytestmark = [
 ]
 
 
-
 def test_editor_saves_a_news_draft_through_the_admin(live_server, browser_page, bantul):
     editor = bantul.user("penulis", username="penulis-bantul")
     log_in(browser_page, live_server, bantul, editor)

@@ -61,17 +61,23 @@ def public_pages(bantul, media_urls):
     field = bantul.image("Sawah", "Hamparan sawah hijau")
     body = [
         {"type": "paragraph", "value": "<p>Kerja bakti diikuti 120 warga.</p>"},
-        {"type": "image", "value": {
-            "image": {"image": field.pk, "alt_text": "Sawah hijau", "decorative": False},
-            "caption": "Sawah di tepi jalan", "credit": "Humas",
-        }},
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": field.pk, "alt_text": "Sawah hijau", "decorative": False},
+                "caption": "Sawah di tepi jalan",
+                "credit": "Humas",
+            },
+        },
     ]
     for number in range(3):
         bantul.news(f"Kabar warga {number}", share_image=photo, share_image_alt="Warga")
     news = bantul.news(
         "Kerja bakti membersihkan saluran",
         lead="Warga bergotong royong membersihkan saluran irigasi.",
-        share_image=photo, share_image_alt="Warga membawa cangkul", body=body,
+        share_image=photo,
+        share_image_alt="Warga membawa cangkul",
+        body=body,
     )
     text_hash = spoken_article(news).hash
     AudioVersion.objects.create(

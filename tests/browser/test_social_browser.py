@@ -17,7 +17,6 @@ pytestmark = [
 ]
 
 
-
 def test_connect_facebook_compose_and_see_the_permalink(
     live_server, browser_page, bunder, fake_graph, monkeypatch
 ):
@@ -34,9 +33,7 @@ def test_connect_facebook_compose_and_see_the_permalink(
     assert browser_page.get_by_text("Terhubung:").first.is_visible()
 
     page = bunder.news("Pasar murah di balai kalurahan", publish=False)
-    browser_page.goto(
-        site_url(live_server, bunder.hostname, f"/admin/social/messages/{page.pk}/")
-    )
+    browser_page.goto(site_url(live_server, bunder.hostname, f"/admin/social/messages/{page.pk}/"))
     field = browser_page.get_by_label(f"Pesan di {channel}")
     field.fill(f"Pasar murah Sabtu ini. {page.get_full_url()}")
     counter = browser_page.locator(f"#social-counter-{channel.pk}")

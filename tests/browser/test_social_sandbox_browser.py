@@ -19,8 +19,7 @@ LABEL = "Uji coba — tidak dikirim ke platform mana pun"
 
 @pytest.fixture
 def phone_page(chromium):
-    context = chromium.new_context(viewport=PHONE, locale="id-ID", is_mobile=True,
-                                   has_touch=True)
+    context = chromium.new_context(viewport=PHONE, locale="id-ID", is_mobile=True, has_touch=True)
     yield context.new_page()
     context.close()
 

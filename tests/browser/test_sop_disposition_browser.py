@@ -14,7 +14,6 @@ from tests.sop_helpers import create_with_sop
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 def test_ketua_gives_a_disposition_and_the_admin_drafts_from_it_on_a_phone(live_server, chromium):
     bunder = create_with_sop("kalurahan_bunder")
     ketua, admin = bunder.user("ketua_ppid"), bunder.user("admin_medsos")
