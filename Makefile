@@ -62,10 +62,12 @@ test: system-deps venv messages
 # The suite alone (no install step): .ci/run calls it again with DATABASE_URL and REDIS_URL.
 test-suite:
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf $(VENV) db.sqlite3* media static .test-media test-artifacts .pytest_cache .ruff_cache
