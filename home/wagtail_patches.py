@@ -35,6 +35,11 @@ Patched at start-up (by :func:`apply`):
    becomes a live formula when the export is opened; the mixin has no per-project hook, and
    Wagtail's own report views cannot be replaced through a public seam.
 
+7. ``wagtail.sites.views.IndexView.columns``: the ``port``, ``site_name`` and ``root_page``
+   columns get the model fields' translated ``verbose_name`` as their label. Why: Wagtail
+   declares them without a label, so their headings are made from the field name in English
+   ("Site name", "Root page") on the operators' sites listing.
+
 Relied on at request time (the functions at the end of this module, called by our code):
 
 4. ``user.wagtail_userprofile``, the reverse accessor of ``wagtail.users.models.UserProfile``
@@ -236,6 +241,19 @@ def _neutralise_export_cells() -> None:
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
 
 
+SITE_COLUMNS = ("port", "site_name", "root_page")
+
+
+def _label_site_columns() -> None:
+    from django.utils.text import capfirst
+    from wagtail.models import Site
+    from wagtail.sites.views import IndexView
+
+    for column in IndexView.columns:
+        if column.name in SITE_COLUMNS:
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
 def patches() -> list[Patch]:
     """Every patch of this module, in the order :func:`apply` installs them."""
     from django.contrib.auth import get_user_model
@@ -282,6 +300,11 @@ def patches() -> list[Patch]:
                 ),
             ),
             _neutralise_export_cells,
+        ),
+        Patch(
+            "sites listing headings are translated",
+            (Target("wagtail.sites.views", "IndexView.columns"),),
+            _label_site_columns,
         ),
         Patch(
             "admin time zone defaults to the institution's",

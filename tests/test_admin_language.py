@@ -62,3 +62,15 @@ def test_moderation_email_is_indonesian_and_operators_are_not_copied(
     assert "Pengumuman jadwal posyandu" in subject
     assert "submitted" not in subject.lower()
     assert "diajukan" in subject.lower()
+
+
+def test_the_operators_sites_listing_has_indonesian_headings(client, bantul, django_user_model):
+    operator = django_user_model.objects.create_superuser("operator-sites", "op@example.test", "x")
+    client.force_login(operator)
+
+    html = client.get(reverse("wagtailsites:index")).content.decode()
+
+    assert "Nama situs" in html
+    assert "Halaman akar" in html
+    assert "Site name" not in html
+    assert "Root page" not in html
