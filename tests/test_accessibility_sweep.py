@@ -8,8 +8,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 from django_q.brokers import get_broker
-from django_q.models import OrmQ, Schedule, Task
-from django_q.signing import BadSignature, SignedPackage
+from django_q.models import Schedule, Task
 from wagtail.models import Page
 
 from accessibility import signal_handlers
@@ -18,7 +17,7 @@ from accessibility.spoken import spoken_article
 from accessibility.tasks import sweep
 from cms.schedules import SCHEDULES, ensure_schedules
 from tests.tooling import require_library, require_tool
-from tests.worker import wait_until
+from tests.worker import broker_tasks, wait_until
 
 BODY = [
     {
@@ -41,23 +40,13 @@ def publish_dropping_jobs(page, monkeypatch) -> list[tuple]:
 
 
 def queued(pages) -> list[tuple[str, tuple]]:
-    """The version jobs of ``pages`` waiting in the configured broker (the ORM broker, or Redis
-    with REDIS_URL, whose list outlives a test), readable with the current key."""
-    broker = get_broker()
-    if hasattr(broker.connection, "lrange"):
-        payloads = broker.connection.lrange(broker.list_key, 0, -1)
-    else:
-        payloads = [row.payload for row in OrmQ.objects.filter(key=broker.list_key)]
+    """The version jobs of ``pages`` waiting in the configured broker."""
     ids = {page.pk for page in pages}
-    jobs = []
-    for payload in payloads:
-        try:
-            task = SignedPackage.loads(payload)
-        except BadSignature:
-            continue
-        if task.get("func") in (AUDIO, BRAILLE) and task["args"][0] in ids:
-            jobs.append((task["func"], tuple(task["args"])))
-    return sorted(jobs)
+    return sorted(
+        (task["func"], tuple(task["args"]))
+        for task in broker_tasks()
+        if task.get("func") in (AUDIO, BRAILLE) and task["args"][0] in ids
+    )
 
 
 @pytest.fixture

@@ -78,3 +78,24 @@ def alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def broker_tasks() -> list[dict]:
+    """The jobs waiting in the configured broker (the ORM broker, or Redis with REDIS_URL, whose
+    list outlives a test), readable with the current key: django-q2's task dicts."""
+    from django_q.brokers import get_broker
+    from django_q.models import OrmQ
+    from django_q.signing import BadSignature, SignedPackage
+
+    broker = get_broker()
+    if hasattr(broker.connection, "lrange"):
+        payloads = broker.connection.lrange(broker.list_key, 0, -1)
+    else:
+        payloads = OrmQ.objects.filter(key=broker.list_key).values_list("payload", flat=True)
+    tasks = []
+    for payload in payloads:
+        try:
+            tasks.append(SignedPackage.loads(payload))
+        except BadSignature:
+            continue
+    return tasks
