@@ -18,22 +18,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import RichText
 
+from accessibility.speech.normalize import MONTHS
+
 __all__ = ["SpokenArticle", "carries_media", "spoken_article", "text_hash"]
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 IMAGE_PREFIX = "Gambar: "
 VIDEO_PREFIX = "Video: "
 # Struct children that are not read aloud: layout choices, files, links.
@@ -80,7 +68,7 @@ def carries_media(model) -> bool:
 
 def spoken_date(value: date) -> str:
     """``17 Agustus 2025`` whatever the active language (the audio is always Indonesian)."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month]} {value.year}"
 
 
 def spoken_article(page) -> SpokenArticle:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from tests.institutions import host_client, png_bytes
 from tests.social_support import document, run_jobs, youtube_channel
 from tests.sop_helpers import edit_data
 from tests.tooling import require_library, require_tool
-from tests.worker import database_url, wait_until
+from tests.worker import database_url, stop_cluster, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -265,13 +264,7 @@ def started(name: str, args: list[str], cwd: Path, logs: Path) -> Iterator[subpr
     try:
         yield process
     finally:
-        # SIGINT stops a qcluster at once (on SIGTERM it lingers until its timeout).
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_cluster(process)
         log.seek(0)
         print(f"--- {name} ---\n{log.read()[-3000:]}")
         log.close()

@@ -99,3 +99,17 @@ def broker_tasks() -> list[dict]:
         except BadSignature:
             continue
     return tasks
+
+
+def stop_cluster(process) -> None:
+    """Stop a ``qcluster`` started in its own process group: SIGINT stops it at once (on
+    SIGTERM django-q2 lingers until its timeout); SIGKILL if it is still there after 20 s."""
+    import signal
+    import subprocess
+
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
