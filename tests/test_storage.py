@@ -32,6 +32,7 @@ from home.storage import local_copy, name_from_url
 from social_publish.posts import build_post
 from sop_workflow.records import pdf
 from tests.institutions import host_client, png_bytes
+from tests.signin import authenticator, totp_code
 from tests.social_support import document, run_jobs, youtube_channel
 from tests.sop_helpers import edit_data
 from tests.tooling import require_library, require_tool
@@ -289,8 +290,11 @@ def web_server(name: str, cwd: Path, logs: Path, stack: ExitStack) -> str:
     return base
 
 
-def log_in(base: str, hostname: str, username: str, password: str) -> requests.Session:
-    """A browser-like session logged into the admin of ``base`` (CSRF token and cookie)."""
+def log_in(base: str, hostname: str, user, password: str) -> requests.Session:
+    """A browser-like session logged into the admin of ``base`` (CSRF token and cookie), past
+    the second factor with the user's authenticator when the role requires one."""
+    device = authenticator(user)
+    username = user.username
     session = requests.Session()
     session.headers["Host"] = hostname
     form = session.get(f"{base}/admin/login/", timeout=10)
@@ -304,6 +308,19 @@ def log_in(base: str, hostname: str, username: str, password: str) -> requests.S
         timeout=10,
     )
     assert answer.status_code == 302, answer.text[:2000]
+    admin = session.get(f"{base}/admin/", allow_redirects=False, timeout=10)
+    if admin.headers.get("Location", "").startswith(reverse("security_verify")):  # 2nd factor
+        page = session.get(f"{base}{admin.headers['Location']}", timeout=10)
+        token = BeautifulSoup(page.text, "html.parser").find(
+            "input", {"name": "csrfmiddlewaretoken"}
+        )["value"]
+        verified = session.post(
+            f"{base}{reverse('security_verify')}",
+            {"code": totp_code(device), "csrfmiddlewaretoken": token},
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert verified.status_code == 302, verified.text[:2000]
     session.headers["X-CSRFToken"] = session.cookies["csrftoken"]
     return session
 
@@ -332,7 +349,7 @@ def test_publish_on_one_web_process_audio_by_a_worker_elsewhere_download_from_a_
         stack.enter_context(started("worker", ["qcluster"], machines["worker"], logs))
         reader = web_server("web-b", machines["web-b"], logs, stack)
 
-        session = log_in(publisher, bunder.hostname, editor.username, "rahasia-uji-123")
+        session = log_in(publisher, bunder.hostname, editor, "rahasia-uji-123")
         published = session.post(
             f"{publisher}{reverse('wagtailadmin_pages:edit', args=[page.pk])}",
             {**edit_data(page), "action-publish": "1"},
