@@ -14,6 +14,7 @@ from typing import Any, get_args
 
 from cms.demo import schema
 from cms.demo.tomlcheck import DemoDataError, Table, read_toml
+from home.vocabulary import INSTITUTION_KINDS
 
 __all__ = [
     "ACTIVITY_TITLES",
@@ -29,7 +30,7 @@ DATA_DIR = Path(__file__).with_name("data")
 MIN_ACTIVITY_TITLES = 15  # the most items cms.demo.activity makes for one institution
 _INSTITUTION_TEXTS = [f.name for f in fields(schema.Institution)][1:-1]  # key, profile_body
 _CHECKS: dict[str, dict[str, Any]] = {
-    "institution_type": {"choices": get_args(schema.InstitutionType)},
+    "institution_type": {"choices": tuple(kind.key for kind in INSTITUTION_KINDS)},
     "sop_key": {"pattern": "[a-z][a-z0-9_]*"},
     "brand_colour": {"pattern": "#[0-9A-Fa-f]{6}"},
 }

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-InstitutionType = Literal["kapanewon", "kalurahan", "kecamatan", "dinas"]
 NewsType = Literal["kegiatan", "pengumuman", "siaran_pers", "artikel", "agenda", "informasi_publik"]
 # Only meeting, field, road, building, chart and market have their own drawing (and alt text).
 Scene = Literal[
@@ -25,7 +24,7 @@ class Institution:
     official_name: str
     short_name: str
     hostname: str
-    institution_type: InstitutionType
+    institution_type: str  # a key of home.vocabulary.INSTITUTION_KINDS
     parent_region: str
     address: str
     phone: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -11,7 +12,7 @@ from wagtail.models import Collection, Site
 
 from home.colours import brand_style, validate_brand_colour
 from home.tenancy_content import InstitutionSettingsForm
-from home.vocabulary import InstitutionType
+from home.vocabulary import InstitutionType, institution_kind, may_be_parent
 
 TIME_ZONE_CHOICES = [
     ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
@@ -32,6 +33,27 @@ def default_office_hours() -> dict[str, list[str]]:
     return {day: list(hours) for day, hours in DEFAULT_OFFICE_HOURS.items()}
 
 
+def hierarchy_problem(site_id: int | None, institution_type: str, parent_id: int) -> str:
+    """Why ``parent_id`` cannot sit above the institution (Indonesian), or '' when it can."""
+    if parent_id == site_id:
+        return _("An institution cannot be its own parent.")
+    parent = InstitutionSettings.objects.filter(site_id=parent_id).first()
+    if parent is None:
+        return _("The parent must be an institution with a profile.")
+    if not may_be_parent(parent.institution_type, institution_type):
+        return _("A %(parent)s cannot be above a %(child)s.") % {
+            "parent": institution_kind(parent.institution_type).label,
+            "child": institution_kind(institution_type).label,
+        }
+    seen = {site_id}
+    while parent is not None and parent.parent_id:
+        if parent.parent_id in seen:
+            return _("This parent would make a loop in the hierarchy.")
+        seen.add(parent.site_id)
+        parent = InstitutionSettings.objects.filter(site_id=parent.parent_id).first()
+    return ""
+
+
 @register_setting(icon="home")
 class InstitutionSettings(BaseSiteSetting):
     """The profile of one institution, edited by its own administrators."""
@@ -44,6 +66,18 @@ class InstitutionSettings(BaseSiteSetting):
     )
     institution_type = models.CharField(
         _("institution type"), max_length=20, choices=InstitutionType.choices
+    )
+    parent = models.ForeignKey(
+        Site,
+        verbose_name=_("parent institution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="child_institutions",
+        help_text=_(
+            "The institution directly above this one (a kalurahan's kapanewon, a kapanewon's "
+            "kabupaten, a dinas's kabupaten). Set by operators."
+        ),
     )
     parent_region = models.CharField(
         _("parent region"),
@@ -98,6 +132,7 @@ class InstitutionSettings(BaseSiteSetting):
                 FieldPanel("official_name"),
                 FieldPanel("short_name"),
                 FieldPanel("institution_type"),
+                FieldPanel("parent", permission="superuser"),
                 FieldPanel("parent_region"),
                 FieldPanel("logo"),
                 FieldPanel("brand_colour"),
@@ -130,6 +165,13 @@ class InstitutionSettings(BaseSiteSetting):
 
     def __str__(self) -> str:
         return self.official_name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id:
+            problem = hierarchy_problem(self.site_id, self.institution_type, self.parent_id)
+            if problem:
+                raise ValidationError({"parent": problem})
 
     @property
     def display_name(self) -> str:
