@@ -15,6 +15,12 @@ Prints req/s and p99 latency for each and the two ratios. Varnish's gzip handlin
 (``http_gzip_support=off``) so that the three runs move the same uncompressed bytes. Needs
 ``wrk`` and ``varnishd`` (Debian packages ``wrk`` and ``varnish``). Everything started is stopped
 at the end.
+
+With ``--bakerydemo DIR`` (a checkout of wagtail/bakerydemo, or its bare git directory) the peer
+runs too: bakerydemo's own production settings on its own virtualenv (made once in
+``.bench/bakerydemo-venv`` from its ``requirements/base.txt``, gunicorn and whitenoise), its demo
+data on a throw-away SQLite database, the same gunicorn workers; its blog post and our article
+are loaded in interleaved rounds (``--rounds``, median printed) and the ratio is printed.
 """
 
 from __future__ import annotations
@@ -105,6 +111,80 @@ print(NewsPage.objects.get(slug=f"kabar-{news - 1}").get_url_parts()[2])
     return done.stdout.decode().strip().splitlines()[-1]
 
 
+BAKERY_POST = "/blog/bread-circuses/"
+
+
+def bakerydemo_tree(source: Path, folder: Path) -> Path:
+    """A work tree of bakerydemo: ``source`` itself, or exported from a bare git directory."""
+    if (source / "manage.py").exists():
+        return source
+    tree = folder / "bakerydemo"
+    tree.mkdir()
+    archive = subprocess.run(
+        ["git", f"--git-dir={source}", "archive", "HEAD"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def peer_interpreter(tree: Path) -> str:
+    """A Python that bakerydemo supports: its ``.python-version``, else the newest python3.1x."""
+    pinned = tree / ".python-version"
+    wanted = [f"python{pinned.read_text().strip()}"] if pinned.exists() else []
+    for name in [*wanted, "python3.13", "python3.12"]:
+        if found := shutil.which(name):
+            return found
+    raise SystemExit("bakerydemo needs Python 3.12 or newer (python3.12 / python3.13 on PATH)")
+
+
+def start_bakerydemo(source: Path, folder: Path, workers: int) -> tuple[subprocess.Popen, int]:
+    """bakerydemo on its production settings and demo data under gunicorn; (process, port)."""
+    tree = bakerydemo_tree(source, folder)
+    venv = ROOT / ".bench" / "bakerydemo-venv"  # kept between runs (gitignored)
+    python = venv / "bin" / "python"
+    if not python.exists():
+        # cwd: a pyenv shim picks the version from the tree's .python-version
+        subprocess.run([peer_interpreter(tree), "-m", "venv", str(venv)], check=True, cwd=tree)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "-r",
+             str(tree / "requirements" / "base.txt"), "gunicorn", "whitenoise"],
+            check=True,
+        )  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789",
+        "DATABASE_URL": f"sqlite:///{folder / 'bakery.sqlite3'}",
+        "SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+        "MEDIA_ROOT": str(folder / "bakery-media"),
+    }
+    for command in (["migrate", "--noinput", "-v0"], ["load_initial_data"],
+                    ["collectstatic", "--noinput", "-v0"]):  # fmt: skip
+        subprocess.run(
+            [str(python), "manage.py", *command], env=env, cwd=tree, check=True,
+            capture_output=True,
+        )  # fmt: skip
+    port = free_port()
+    process = subprocess.Popen(
+        [str(venv / "bin" / "gunicorn"), "bakerydemo.wsgi", "--workers", str(workers),
+         "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env, cwd=tree,
+    )  # fmt: skip
+    wait_for_port(port, process, "bakerydemo gunicorn")
+    status = get(port, BAKERY_POST)[0]
+    if status != 200:
+        raise SystemExit(f"bakerydemo answered {status} for {BAKERY_POST}")
+    return process, port
+
+
+def median_run(wrk: str, port: int, path: str, args, rounds: list) -> tuple[float, str]:
+    """Record one wrk run in ``rounds``; return the median (req/s, p99) of the runs so far."""
+    rounds.append(run_wrk(wrk, port, path, args))
+    ordered = sorted(rounds)
+    return ordered[len(ordered) // 2]
+
+
 def bench_vcl(backend_port: int, static_file: Path) -> str:
     """The shipped VCL, pointed at gunicorn, plus a synthetic answer for the static copy."""
     static = f"""
@@ -184,6 +264,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", default="10s")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--bakerydemo", type=Path, help="bakerydemo checkout or git directory")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds with the peer")
     args = parser.parse_args()
 
     tools = {"wrk": find("wrk"), "varnishd": find("varnishd")}
@@ -199,7 +281,7 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
     os.chmod(folder, 0o755)  # varnishd's unprivileged users read the VCL and the static file
-    gunicorn_process = varnish_process = None
+    gunicorn_process = varnish_process = bakery_process = None
     try:
         env = environment(folder)
         article = build(env, args.news)
@@ -234,7 +316,26 @@ def main() -> None:
             f"article {article} ({len(html) / 1024:.1f} KiB), wrk -t{args.threads} "
             f"-c{args.connections} -d{args.duration}, gunicorn {args.workers} sync workers"
         )
-        results = {"uncached (gunicorn)": run_wrk(tools["wrk"], app_port, article, args)}
+        if args.bakerydemo:
+            bakery_process, bakery_port = start_bakerydemo(args.bakerydemo, folder, args.workers)
+            ours: list = []
+            peer: list = []
+            for _ in range(args.rounds):  # interleaved, so both see the same machine load
+                uncached = median_run(tools["wrk"], app_port, article, args, ours)
+                bakery = median_run(tools["wrk"], bakery_port, BAKERY_POST, args, peer)
+            stop(bakery_process)
+            print(
+                f"bakerydemo {BAKERY_POST}: {bakery[0]:.0f} req/s, p99 {bakery[1]} "
+                f"(median of {args.rounds}: {', '.join(f'{r:.0f}' for r, _ in peer)})"
+            )
+            print(
+                f"our article uncached: {uncached[0]:.0f} req/s, p99 {uncached[1]} "
+                f"(median of {args.rounds}: {', '.join(f'{r:.0f}' for r, _ in ours)})"
+            )
+            print(f"uncached article / bakerydemo blog post: {uncached[0] / bakery[0]:.2f}x")
+            results = {"uncached (gunicorn)": uncached}
+        else:
+            results = {"uncached (gunicorn)": run_wrk(tools["wrk"], app_port, article, args)}
         varnishstat = find("varnishstat")
         before = backend_requests(varnishstat, folder / "varnish")
         results["proxy cache (Varnish)"] = run_wrk(tools["wrk"], proxy_port, article, args)
@@ -250,6 +351,7 @@ def main() -> None:
     finally:
         stop(varnish_process)
         stop(gunicorn_process)
+        stop(bakery_process)
         shutil.rmtree(folder, ignore_errors=True)
 
 
