@@ -95,3 +95,16 @@ def purge_batch_for(page: Page, parent: Page | None = None) -> PurgeBatch:
         batch.add_pages(page.get_descendants().live().specific())
     add_surroundings(batch, page, page.get_parent() if parent is None else parent)
     return batch
+
+
+def purge_batch_for_site(site) -> PurgeBatch:
+    """Every live page of ``site`` with its feed and sitemap: what a profile change shows on.
+
+    The header (name, logo, brand colour), the footer (address, office hours, social links) and
+    the meta description are on every page of the institution.
+    """
+    batch = PurgeBatch()
+    batch.add_pages(_live_pages(site.root_page))
+    batch.add_url(f"{site.root_url}/feed/")
+    batch.add_url(f"{site.root_url}/sitemap.xml")
+    return batch

@@ -4,7 +4,8 @@ Wagtail's frontend cache app purges only the page itself, at once, inside the pu
 transaction: a visitor arriving before the commit would put the old version back in the cache.
 Its handlers are replaced by these, which purge everything that shows the page
 (``home.purging``) in one batch after the commit. Scheduled pages go live through the same
-``page_published`` signal (``publish_scheduled``). Nothing happens while
+``page_published`` signal (``publish_scheduled``). A saved institution profile purges its whole
+site; a saved or deleted audio/braille version purges its page. Nothing happens while
 ``WAGTAILFRONTENDCACHE`` is unset.
 """
 
@@ -12,15 +13,16 @@ from __future__ import annotations
 
 import threading
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from home.purging import purge_batch_for
+from home.purging import purge_batch_for, purge_batch_for_site
 
 _moving = threading.local()
 
@@ -73,6 +75,23 @@ def purge_moved(sender, instance: Page, **kwargs) -> None:
     purge_after_commit(batch)
 
 
+def purge_profile(sender, instance, **kwargs) -> None:
+    """An institution profile shows on every page of its site: purge them all."""
+    if purging_enabled() and instance.site_id:
+        purge_after_commit(purge_batch_for_site(instance.site))
+
+
+def purge_alternative(sender, instance, **kwargs) -> None:
+    """A new, replaced or removed audio/braille version changes the live page that offers it."""
+    if not purging_enabled():
+        return
+    page = Page.objects.filter(pk=instance.page_id, live=True).first()
+    if page is not None:
+        batch = PurgeBatch()
+        batch.add_page(page.specific)
+        purge_after_commit(batch)
+
+
 def register_signal_handlers() -> None:
     """Connect the purging handlers for every page model, replacing Wagtail's own."""
     for model in get_page_models():
@@ -84,3 +103,12 @@ def register_signal_handlers() -> None:
         pre_delete.connect(purge_deleted, sender=model, dispatch_uid=f"{uid}.deleted")
         pre_page_move.connect(remember_old_location, sender=model, dispatch_uid=f"{uid}.premove")
         post_page_move.connect(purge_moved, sender=model, dispatch_uid=f"{uid}.moved")
+    profile = apps.get_model("home", "InstitutionSettings")
+    post_save.connect(purge_profile, sender=profile, dispatch_uid="home.purge.profile")
+    if apps.is_installed("accessibility"):
+        for name in ("AudioVersion", "BrailleVersion"):
+            model = apps.get_model("accessibility", name)
+            for signal, kind in ((post_save, "saved"), (post_delete, "deleted")):
+                signal.connect(
+                    purge_alternative, sender=model, dispatch_uid=f"home.purge.{name}.{kind}"
+                )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,7 +22,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from home.models import NewsPage, StandardPage
+from accessibility.models import AudioVersion
+from accessibility.tasks import generate_audio
+from home.models import InstitutionSettings, NewsPage, StandardPage
 from tests.tooling import require_tool
 
 VCL = Path(__file__).resolve().parents[1] / "deploy" / "varnish" / "default.vcl"
@@ -49,7 +52,7 @@ def fake_proxy(settings):
     thread.start()
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "home.purge_backend.BoundedHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }
@@ -203,6 +206,92 @@ def test_scheduled_go_live_purges(fake_proxy, bantul, django_capture_on_commit_c
     page.refresh_from_db()
     assert page.live
     assert {path_of(page), "/", "/berita/"} <= paths_on(fake_proxy, bantul.hostname)
+
+
+@pytest.mark.django_db
+def test_changing_the_profile_purges_every_page_of_that_institution_only(
+    fake_proxy, bantul, bunder, django_capture_on_commit_callbacks
+):
+    news = bantul.news("Kerja bakti")
+    bunder.news("Berita kalurahan lain")
+    fake_proxy.clear()
+    profile = InstitutionSettings.for_site(bantul.site)
+    profile.brand_colour = "#14532D"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.save()
+
+    assert {path_of(news), "/", "/berita/", "/feed/", "/sitemap.xml"} <= paths_on(
+        fake_proxy, bantul.hostname
+    )
+    assert {host for host, _ in fake_proxy} == {bantul.hostname}
+
+
+@pytest.mark.django_db
+def test_a_new_audio_version_purges_the_article_that_offers_it(
+    fake_proxy, bantul, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    news = bantul.news("Posyandu balita")
+    fake_proxy.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = generate_audio(news.pk)
+
+    assert AudioVersion.objects.filter(page=news).exists(), outcome
+    assert path_of(news) in paths_on(fake_proxy, bantul.hostname)
+
+
+class Blackhole:
+    """A port that accepts connections and never answers: a hung proxy."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.port = self.socket.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            self.accepted.append(connection)
+
+    def close(self) -> None:
+        self.socket.close()
+        for connection in self.accepted:
+            connection.close()
+
+
+@pytest.mark.django_db
+def test_a_hung_proxy_costs_one_timeout_and_says_what_was_not_purged(
+    bantul, settings, caplog, django_capture_on_commit_callbacks
+):
+    for number in range(3):
+        bantul.news(f"Kabar ke-{number}")
+    hole = Blackhole()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "home.purge_backend.BoundedHTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{hole.port}",
+            "TIMEOUT": 0.3,
+        }
+    }
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            page = bantul.news("Kabar terbaru")
+        page.refresh_from_db()
+        assert page.live  # publishing went through
+        assert len(hole.accepted) == 1  # one PURGE tried, not one per URL
+    finally:
+        hole.close()
+    warning = next(r for r in caplog.records if "unreachable" in r.getMessage())
+    assert re.search(r"(\d+) of \1 URLs not purged", warning.getMessage())
 
 
 # --- The real Varnish in front of the live server -------------------------------------------

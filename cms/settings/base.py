@@ -277,8 +277,9 @@ FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "home.purge_backend.BoundedHTTPBackend",
             "LOCATION": FRONTEND_CACHE_URL,
+            "TIMEOUT": env_int("FRONTEND_CACHE_TIMEOUT", 2),
         }
     }
 TAGGIT_CASE_INSENSITIVE = True
