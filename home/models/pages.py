@@ -397,7 +397,12 @@ class HomePage(SiteLocalUrlMixin, RoutablePageMixin, TenantContentMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = news_listing(self)[:HOME_LATEST_NEWS]
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        context["news_index"] = (  # by index range: child_of's LIKE reads every page
+            NewsIndexPage.objects.live()
+            .filter(subtree_q(self.path), depth=self.depth + 1)
+            .order_by("path")
+            .first()
+        )
         return context
 
     def route(self, request, path_components):
