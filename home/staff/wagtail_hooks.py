@@ -1,0 +1,63 @@
+"""Admin hooks of the staff pages: URLs, the buttons in the user listing, the log actions."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets.button import Button
+
+from home.staff import urls
+from home.staff.policy import StaffPermissionPolicy
+
+
+@hooks.register("register_admin_urls")
+def staff_urls():
+    return [path("staff/", include(urls.urlpatterns))]
+
+
+@hooks.register("register_user_listing_buttons")
+def staff_buttons(user, request_user):
+    from django.contrib.auth import get_user_model
+
+    policy = StaffPermissionPolicy(get_user_model())
+    if user == request_user or not policy.user_has_permission_for_instance(
+        request_user, "change", user
+    ):
+        return []
+    return [
+        Button(
+            _("Send password link"),
+            url=reverse("staff_password_link", args=[user.pk]),
+            icon_name="key",
+            priority=20,
+        ),
+        Button(
+            _("Hand over and deactivate"),
+            url=reverse("staff_leave", args=[user.pk]),
+            icon_name="user",
+            priority=30,
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def staff_log_actions(actions):
+    actions.register_action(
+        "home.staff.invite", _("Invite"), _("Invited by e-mail to set a password")
+    )
+    actions.register_action(
+        "home.staff.roles_given", _("Roles given"), _("Roles of another institution added")
+    )
+    actions.register_action(
+        "home.staff.password_link", _("Password link"), _("Sent a link to set the password")
+    )
+    actions.register_action("home.staff.password_set", _("Password set"), _("Set a password"))
+    actions.register_action(
+        "home.staff.deactivate", _("Deactivate"), _("Work handed over and account deactivated")
+    )
+    actions.register_action(
+        "home.staff.roles_taken",
+        _("Roles taken"),
+        _("Work handed over and this institution's roles taken"),
+    )
