@@ -98,7 +98,7 @@ class InstitutionRolesMixin:
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _(
                     "Only platform operators change this. To stop someone's access, use "
-                    "“Deactivate” in the staff list."
+                    "“Hand over and deactivate” in the staff list."
                 )
         if self.instance.pk and self._works_elsewhere():
             for name in SHARED_ACCOUNT_FIELDS:
@@ -138,7 +138,7 @@ class InstitutionRolesMixin:
                 "groups",
                 _(
                     "Choose at least one role of your institution. To stop someone's access, "
-                    "use “Deactivate” in the staff list."
+                    "use “Hand over and deactivate” in the staff list."
                 ),
             )
 

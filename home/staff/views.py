@@ -4,6 +4,8 @@ password from the link in their e-mail."""
 
 from __future__ import annotations
 
+import smtplib
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
@@ -81,9 +83,8 @@ def _invite(request: HttpRequest, form: InviteForm) -> str:
     person.save()
     person.groups.add(*roles)
     log(person, "home.staff.invite", user=request.user, data={"roles": _names(roles)})
-    transaction.on_commit(
-        lambda: send_password_link(request, person, institution=sites, invitation=True)
-    )
+    # Inside the transaction: when the e-mail cannot be sent, no account is left behind.
+    send_password_link(request, person, institution=sites, invitation=True)
     return _(
         "Invitation sent to %(email)s (username %(username)s, roles %(roles)s). The link to "
         "set a password works for %(days)s days; send a new one from the staff list if needed."
@@ -99,13 +100,25 @@ def _names(groups) -> str:
     return ", ".join(group.institution_role.name for group in groups)
 
 
+MAIL_FAILED = gettext_lazy(
+    "The invitation was not sent: the mail server could not be reached. No account was "
+    "made; try again later or tell the platform operator."
+)
+
+
 def invite(request: HttpRequest) -> HttpResponse:
     """Invite a person by e-mail into the user's institution, with its roles."""
     _require(request, "add")
     form = InviteForm(request.POST or None, for_user=request.user)
     if request.method == "POST":
         if form.is_valid():
-            messages.success(request, _invite(request, form))
+            try:
+                messages.success(request, _invite(request, form))
+            except (smtplib.SMTPException, OSError):
+                messages.error(request, MAIL_FAILED)
+                return render(
+                    request, "home/staff/invite.html", {"form": form, "days": valid_days()}
+                )
             return redirect("wagtailusers_users:index")
         messages.error(request, _("The invitation was not sent: correct the marked fields."))
     return render(request, "home/staff/invite.html", {"form": form, "days": valid_days()})
