@@ -187,19 +187,21 @@ class StaffIndexView(wagtail_users.IndexView):
 
     @cached_property
     def header_buttons(self):
-        invite = HeaderButton(_("Invite by e-mail"), url=reverse("staff_invite"), icon_name="mail")
+        invite = HeaderButton(_("Invite"), url=reverse("staff_invite"), icon_name="mail")
         return [invite, *super().header_buttons]
 
     @cached_property
     def columns(self):
         columns = list(super().columns)
+        if not is_operator(self.request.user):  # it never lists an operator
+            columns = [column for column in columns if column.name != "is_superuser"]
         visible = {group.pk: group for group in institution_roles(self.request.user)}
 
         def roles(user) -> str:
             groups = user.groups.all()
             return "; ".join(role_label(visible[g.pk]) for g in groups if g.pk in visible)
 
-        columns.insert(3, Column("roles", accessor=roles, label=_("Roles")))
+        columns.insert(3, Column("roles", accessor=roles, label=_("Roles"), width="30%"))
         return columns
 
     def get_base_queryset(self):
