@@ -193,15 +193,17 @@ class StaffIndexView(wagtail_users.IndexView):
     @cached_property
     def columns(self):
         columns = list(super().columns)
-        if not is_operator(self.request.user):  # it never lists an operator
-            columns = [column for column in columns if column.name != "is_superuser"]
+        if not is_operator(self.request.user):  # no operator listed, bulk actions are theirs
+            hidden = {"is_superuser", "bulk_actions"}
+            columns = [column for column in columns if column.name not in hidden]
         visible = {group.pk: group for group in institution_roles(self.request.user)}
 
         def roles(user) -> str:
             groups = user.groups.all()
             return "; ".join(role_label(visible[g.pk]) for g in groups if g.pk in visible)
 
-        columns.insert(3, Column("roles", accessor=roles, label=_("Roles"), width="30%"))
+        after = next(i for i, c in enumerate(columns) if c.name == self.model.USERNAME_FIELD)
+        columns.insert(after + 1, Column("roles", accessor=roles, label=_("Roles")))
         return columns
 
     def get_base_queryset(self):

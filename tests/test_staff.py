@@ -265,3 +265,28 @@ def test_leaving_one_of_two_institutions_takes_only_that_ones_roles(client, bant
     assert "Akunnya tetap aktif untuk instansi lain" in body(done)
     assert person.is_active
     assert list(person.groups.all()) == [role(bunder, "penulis")]
+
+
+def test_wagtails_bulk_actions_on_users_stay_with_operators(
+    client, bantul, bunder, django_user_model
+):
+    ours = bantul.user("penulis")
+    client, admin = as_admin(client, bantul)
+    bulk = f"/admin/bulk/{ours._meta.app_label}/{ours._meta.model_name}/"
+
+    listing = client.get(USERS)
+    assign_role = client.get(f"{bulk}assign_role/", {"id": ours.pk})
+    deactivate = client.post(f"{bulk}set_active_state/?id={ours.pk}", {"mark_as_active": "False"})
+
+    operator = Client(HTTP_HOST="bantul.localhost")
+    operator.force_login(django_user_model.objects.create_superuser("op", "op@x.id", "x"))
+    by_operator = operator.get(f"{bulk}assign_role/", {"id": ours.pk})
+
+    ours.refresh_from_db()
+    assert "data-bulk-action-checkbox" not in body(listing)
+    for refused in (assign_role, deactivate):
+        assert refused.status_code == 302
+        assert refused["Location"] == "/admin/"
+    assert ours.is_active
+    assert by_operator.status_code == 200
+    assert "Kalurahan Bunder" in body(by_operator)  # the form an admin must never see

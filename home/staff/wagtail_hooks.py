@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
+from wagtail.users.views.bulk_actions import (
+    AssignRoleBulkAction,
+    DeleteBulkAction,
+    SetActiveStateBulkAction,
+)
 
 from home.staff import urls
-from home.staff.policy import StaffPermissionPolicy
+from home.staff.policy import StaffPermissionPolicy, is_operator
 
 
 @hooks.register("register_admin_urls")
@@ -61,3 +67,22 @@ def staff_log_actions(actions):
         _("Roles taken"),
         _("Work handed over and this institution's roles taken"),
     )
+
+
+class OperatorOnlyBulkAction:
+    """Wagtail's bulk actions on users act on any account and offer every group of the
+    deployment; they stay with operators (the listing shows institution admins no checkboxes)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_operator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def operator_only(action_class):
+    return type(action_class.__name__, (OperatorOnlyBulkAction, action_class), {})
+
+
+# order=1: registered after wagtail.users' own, so these replace them (same action_type)
+for _action in (AssignRoleBulkAction, DeleteBulkAction, SetActiveStateBulkAction):
+    hooks.register("register_bulk_action", operator_only(_action), order=1)
