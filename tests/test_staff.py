@@ -290,3 +290,28 @@ def test_wagtails_bulk_actions_on_users_stay_with_operators(
     assert ours.is_active
     assert by_operator.status_code == 200
     assert "Kalurahan Bunder" in body(by_operator)  # the form an admin must never see
+
+
+def test_the_admin_creates_a_person_with_a_password_and_its_own_role(client, bantul, bunder):
+    client, admin = as_admin(client, bantul)
+    data = {
+        "username": "kerani-baru",
+        "email": "kerani@example.go.id",
+        "first_name": "Kerani",
+        "last_name": "Baru",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    add = reverse("wagtailusers_users:add")
+
+    without_role = client.post(add, data)
+    foreign_role = client.post(add, {**data, "groups": [role(bunder, "penulis").pk]})
+    created = client.post(add, {**data, "groups": [role(bantul, "penulis").pk]}, follow=True)
+
+    assert "Pilih minimal satu peran dari instansi Anda" in body(without_role)
+    assert "Hanya peran instansi Anda sendiri yang dapat diberikan" in body(foreign_role)
+    assert created.redirect_chain[-1][0] == USERS
+    assert "kerani-baru" in body(created)
+    person = get_user_model().objects.get(username="kerani-baru")
+    assert list(person.groups.all()) == [role(bantul, "penulis")]
+    assert ModelLogEntry.objects.filter(object_id=str(person.pk), action="wagtail.create").exists()

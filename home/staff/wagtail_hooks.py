@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,14 +23,20 @@ def staff_urls():
     return [path("staff/", include(urls.urlpatterns))]
 
 
+def _manageable_ids(request_user) -> set[int]:
+    """The ids of the people ``request_user`` manages, read once per listing (cached on the
+    request's user object, which lives as long as the request)."""
+    ids = getattr(request_user, "_staff_manageable_ids", None)
+    if ids is None:
+        policy = StaffPermissionPolicy(get_user_model())
+        people = policy.instances_user_has_permission_for(request_user, "change")
+        ids = request_user._staff_manageable_ids = set(people.values_list("pk", flat=True))
+    return ids
+
+
 @hooks.register("register_user_listing_buttons")
 def staff_buttons(user, request_user):
-    from django.contrib.auth import get_user_model
-
-    policy = StaffPermissionPolicy(get_user_model())
-    if user == request_user or not policy.user_has_permission_for_instance(
-        request_user, "change", user
-    ):
+    if user == request_user or user.pk not in _manageable_ids(request_user):
         return []
     return [
         Button(
