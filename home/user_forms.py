@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
@@ -181,6 +181,12 @@ class FormForUserMixin:
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
+class YesNoColumn(BooleanColumn):
+    """Wagtail's tick/cross column, its icon titled *Ya*/*Tidak* instead of "True"/"False"."""
+
+    cell_template_name = "home/staff/boolean_cell.html"
+
+
 class StaffIndexView(wagtail_users.IndexView):
     """Wagtail's user listing with an *Invite* button and each person's roles the signed-in
     user may see (never their roles in an institution it does not manage)."""
@@ -202,6 +208,14 @@ class StaffIndexView(wagtail_users.IndexView):
             groups = user.groups.all()
             return "; ".join(role_label(visible[g.pk]) for g in groups if g.pk in visible)
 
+        columns = [
+            YesNoColumn(
+                c.name, label=c.label, sort_key=c.sort_key, classname=c.classname, width=c.width
+            )
+            if c.name == "is_active"
+            else c
+            for c in columns
+        ]
         after = next(i for i, c in enumerate(columns) if c.name == self.model.USERNAME_FIELD)
         columns.insert(after + 1, Column("roles", accessor=roles, label=_("Roles")))
         return columns

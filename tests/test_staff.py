@@ -315,3 +315,12 @@ def test_the_admin_creates_a_person_with_a_password_and_its_own_role(client, ban
     person = get_user_model().objects.get(username="kerani-baru")
     assert list(person.groups.all()) == [role(bantul, "penulis")]
     assert ModelLogEntry.objects.filter(object_id=str(person.pk), action="wagtail.create").exists()
+
+
+def test_the_staff_list_reads_ya_not_true(client, bantul):
+    client, admin = as_admin(client, bantul)
+
+    html = body(client.get(USERS))
+
+    assert re.search(r'<span class="w-sr-only">\s*Ya\s*</span>', html)
+    assert not re.search(r">\s*(True|False)\s*<", html)
