@@ -324,3 +324,18 @@ def test_the_staff_list_reads_ya_not_true(client, bantul):
 
     assert re.search(r'<span class="w-sr-only">\s*Ya\s*</span>', html)
     assert not re.search(r">\s*(True|False)\s*<", html)
+
+
+def test_when_the_mail_server_cannot_be_reached_no_account_is_made(client, bantul, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    client, admin = as_admin(client, bantul)
+
+    refused = client.post(
+        INVITE,
+        {"email": "tak@example.go.id", "first_name": "Tak", "roles": [role(bantul, "penulis").pk]},
+    )
+
+    assert refused.status_code == 200
+    assert "Undangan tidak dikirim: server surel tidak dapat dihubungi" in body(refused)
+    assert not get_user_model().objects.filter(email="tak@example.go.id").exists()
