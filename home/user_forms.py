@@ -217,7 +217,9 @@ class StaffIndexView(wagtail_users.IndexView):
             for c in columns
         ]
         after = next(i for i, c in enumerate(columns) if c.name == self.model.USERNAME_FIELD)
-        columns.insert(after + 1, Column("roles", accessor=roles, label=_("Roles")))
+        columns.insert(
+            after + 1, Column("roles", accessor=roles, label=_("Roles"), classname="staff-roles")
+        )
         return columns
 
     def get_base_queryset(self):

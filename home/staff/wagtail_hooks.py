@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -32,6 +34,11 @@ def _manageable_ids(request_user) -> set[int]:
         people = policy.instances_user_has_permission_for(request_user, "change")
         ids = request_user._staff_manageable_ids = set(people.values_list("pk", flat=True))
     return ids
+
+
+@hooks.register("insert_global_admin_css")
+def staff_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/staff/staff.css"))
 
 
 @hooks.register("register_user_listing_buttons")
