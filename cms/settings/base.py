@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # gzip, except responses with a CSRF token or never-cache ones (BREACH; home.caching).
     "home.caching.PublicGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One read of the site list's stamp per request: sites come from the process's copy.
+    "home.middleware.SiteListStampMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # ETag on cacheable responses, 304 for If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
