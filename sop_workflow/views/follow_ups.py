@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 
@@ -19,14 +20,14 @@ from sop_workflow.timekeeping.timing import calendar_for_site
 
 #: What the button of each kind of to-do says.
 BUTTON_LABELS = {
-    "link_report": "Pass the links on",
-    "receive": "Links received: close the item",
-    "archive": "File in the archive",
+    "link_report": gettext_lazy("Pass the links on"),
+    "receive": gettext_lazy("Links received: close the item"),
+    "archive": gettext_lazy("File in the archive"),
 }
 
 
 def button_label(todo: FollowUpTodo) -> str:
-    return _(BUTTON_LABELS.get(todo.action, "Done"))
+    return str(BUTTON_LABELS.get(todo.action) or _("Done"))
 
 
 def todo_rows(user) -> list[dict]:
