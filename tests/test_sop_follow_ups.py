@@ -8,6 +8,8 @@ which gives the archive number with DPMK's own classification code. Each to-do i
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -29,16 +31,39 @@ def dashboard(user) -> str:
 
 
 def click(user, todo) -> str:
-    """The to-do's button as a browser sends it (with the CSRF token), then the dashboard."""
+    """The to-do's button on the dashboard, posted as a browser does (with the form's CSRF
+    token, or the form's action directly when the dashboard shows no button); returns the page
+    the browser lands on."""
     client = Client(enforce_csrf_checks=True)
     as_user(client, user)
-    page = client.get(reverse("wagtailadmin_home"))
-    token = page.cookies["csrftoken"].value if "csrftoken" in page.cookies else None
+    board = client.get(reverse("wagtailadmin_home")).content.decode()
     url = reverse("sop_workflow:follow_up_done", args=[todo.pk])
-    response = client.post(url, {"csrfmiddlewaretoken": token or ""}, follow=True)
+    form = re.search(rf'action="{re.escape(url)}">\s*<input[^>]*value="([^"]+)"', board)
+    token = form.group(1) if form else client.cookies["csrftoken"].value
+    response = client.post(url, {"csrfmiddlewaretoken": token}, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
     return response.content.decode()
+
+
+def test_the_dashboard_button_posts_with_the_form_s_own_csrf_token(client, fake_graph):
+    dpmk = create_with_sop("dpmk_bantul")
+    operator = dpmk.user("operator_website")
+    page = draft(dpmk, title="Bimtek BUMKal 2025")
+    submit(as_user(client, dpmk.user("petugas_penerima")), page)
+    act(as_user(client, dpmk.user("kabid")), page, "paraf", initials="KB")
+    act(as_user(client, dpmk.user("kasubbag")), page, "approve", initials="KS")
+    act(as_user(client, dpmk.user("sekdin")), page, "approve", initials="SD")
+    act(as_user(client, operator), page, "approve")
+    todo = FollowUpTodo.objects.get(page_id=page.pk)
+    browser = as_user(Client(enforce_csrf_checks=True), operator)
+    board = browser.get(reverse("wagtailadmin_home")).content.decode()
+    url = reverse("sop_workflow:follow_up_done", args=[todo.pk])
+    token = re.search(rf'action="{re.escape(url)}">\s*<input[^>]*value="([^"]+)"', board)
+
+    assert token is not None
+    assert browser.post(url, {"csrfmiddlewaretoken": token.group(1)}).status_code == 302
+    assert browser.post(url, {}).status_code == 403  # no token, no filing
 
 
 def publish_through_bunder(client, bunder):

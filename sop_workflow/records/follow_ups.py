@@ -79,7 +79,8 @@ def create_follow_ups(page, revision) -> list[FollowUpTodo]:
 
 def links_reported(report, page) -> bool:
     """The link report reached the SOP's roles: the link-report to-do is due from now, and an
-    archive not filed yet keeps the report for its record. ``False``: no to-do took it."""
+    archive not filed yet keeps the report for its record. ``False``: the page has no to-dos
+    (it went live outside the SOP's workflow)."""
     report_data = {
         "round": report.round,
         "sent_at": report.sent_at.isoformat() if report.sent_at else None,
@@ -96,8 +97,8 @@ def links_reported(report, page) -> bool:
         }
         archive.save(update_fields=["data"])
     todo = open_todos.filter(action="link_report", due_since__isnull=True).first()
-    if todo is None:
-        return False
+    if todo is None:  # a later share round: the to-dos of the first one own the report steps
+        return FollowUpTodo.objects.filter(page_id=page.pk, site_id=report.site_id).exists()
     todo.due_since = report.sent_at or timezone.now()
     todo.data = {**todo.data, "links": report.links, "failures": report.failures}
     todo.save(update_fields=["due_since", "data"])

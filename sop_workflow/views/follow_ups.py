@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import get_template
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,10 +62,11 @@ class FollowUpPanel(Component):
         return {"request": request, "rows": todo_rows(request.user)}
 
     def render_html(self, parent_context=None):
+        """Nothing at all when no to-do waits (the dashboard stays as it was)."""
         context = self.get_context_data(parent_context)
         if not context["rows"]:
             return ""
-        return super().render_html(parent_context)
+        return get_template(self.template_name).render(context, request=context["request"])
 
 
 @require_POST
