@@ -121,3 +121,59 @@ def test_the_link_report_is_made_with_the_website_link_when_no_channel_was_used(
         {"channel": "Website", "kind": "website", "permalink": latest(page).get_full_url()}
     ]
     assert latest(page).get_full_url() in mail.outbox[-1].body
+
+
+def test_jenawi_definition_reads_its_required_channels():
+    from sop_workflow.definition import bundled_definitions, load_definition
+
+    jenawi = load_definition(bundled_definitions()["kecamatan_jenawi"])
+
+    assert jenawi.step(4).required_channels == (
+        "website",
+        "instagram",
+        "facebook",
+        "youtube",
+        "x",
+        "satu_data",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        (
+            'channels = ["website", "instagram", "facebook", "youtube", "x", "satu_data"]',
+            'channels = ["website", "facebook"]',
+            "required_channels",
+            "required_channels harus termasuk dalam channels langkah ini; tidak tercantum: "
+            "instagram, youtube, x, satu_data.",
+        ),
+    ],
+)
+def test_a_required_channel_outside_the_step_s_channels_is_refused(old, new, field, message):
+    from django.utils import translation
+
+    from sop_workflow.definition import bundled_definitions, validate
+
+    text = bundled_definitions()["kecamatan_jenawi"].read_text(encoding="utf-8")
+    assert old in text
+    with translation.override("id"):
+        problems = validate(text.replace(old, new, 1))
+
+    assert [(p.field, p.message) for p in problems] == [(field, message)]
+
+
+def test_a_classification_code_needs_classification_on_the_archive_step():
+    from django.utils import translation
+
+    from sop_workflow.definition import bundled_definitions, validate
+
+    text = bundled_definitions()["dpmk_bantul"].read_text(encoding="utf-8")
+    old = 'archive = { classification = true, classification_code = "400.14.2" }'
+    assert old in text
+    with translation.override("id"):
+        problems = validate(text.replace(old, 'archive = { classification_code = "400.14.2" }'))
+
+    assert [(p.field, p.message) for p in problems] == [
+        ("archive", "archive.classification_code memerlukan archive.classification = true.")
+    ]
