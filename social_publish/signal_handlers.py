@@ -46,6 +46,13 @@ def _queue(page, revision) -> None:
         post = build_post(page)
         channels = [c for c in channels if provider_for(c).applies_to(post)]
     delivery.enqueue(page, channels, revision=revision)
+    if not channels:  # the report is always made: the website link (and what was not sent)
+        from django.db import transaction
+
+        from social_publish.reports import report_if_complete
+
+        page_id = page.pk
+        transaction.on_commit(lambda: report_if_complete(page_id, 1, without_channels=True))
 
 
 def register_signal_handlers() -> None:

@@ -241,7 +241,7 @@ def test_changed_text_replaces_the_braille_file_and_deletes_the_old_one(
         new_name = generate_braille(article.pk)
 
     new = BrailleVersion.objects.get(page=article)
-    assert len(callbacks) == 1  # the deletion waits for the commit
+    assert len(callbacks) == 2  # the deletion (and telling the other apps) wait for the commit
     assert new.file.name == new_name != old_name
     assert new.file.name.endswith(".brf")
     assert storage.exists(new.file.name)
