@@ -23,6 +23,7 @@ from requests_oauthlib import OAuth2Session
 from social_publish import conf
 from social_publish.models import Channel, ChannelKind
 from social_publish.providers import ProviderError, provider_for
+from social_publish.redaction import remember
 
 FACEBOOK_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_manage_posts"]
 INSTAGRAM_SCOPES = [*FACEBOOK_SCOPES, "instagram_basic", "instagram_content_publish"]
@@ -139,10 +140,13 @@ def _finish_meta(flow: Flow, authorization_response: str, user) -> list[Channel]
         client_secret=secret,
         include_client_id=True,
     )
+    remember(short.get("access_token"))
     timeout = conf.get("SOCIAL_HTTP_TIMEOUT")
-    long_lived = requests.get(
+    # In the POST body, not the query string: the secret and the token never sit in a URL
+    # (Graph's token endpoint takes its parameters either way).
+    long_lived = requests.post(
         _graph("oauth/access_token"),
-        params={
+        data={
             "grant_type": "fb_exchange_token",
             "client_id": app_id,
             "client_secret": secret,
@@ -151,15 +155,18 @@ def _finish_meta(flow: Flow, authorization_response: str, user) -> list[Channel]
         timeout=timeout,
     )
     long_lived.raise_for_status()
+    user_token = long_lived.json()["access_token"]
+    remember(user_token)
     accounts = requests.get(
         _graph("me/accounts"),
         params={"fields": "id,name,access_token,instagram_business_account"},
-        headers={"Authorization": f"Bearer {long_lived.json()['access_token']}"},
+        headers={"Authorization": f"Bearer {user_token}"},
         timeout=timeout,
     )
     accounts.raise_for_status()
     channels = []
     for page in accounts.json().get("data") or []:
+        remember(page.get("access_token"))
         if flow.kind == "facebook":
             channels.append(
                 _save(
@@ -200,6 +207,7 @@ def _finish_google(flow: Flow, authorization_response: str, user) -> list[Channe
         client_secret=conf.get("SOCIAL_GOOGLE_CLIENT_SECRET"),
         include_client_id=True,
     )
+    remember(token.get("access_token"), token.get("refresh_token"))
     if not token.get("refresh_token"):
         raise ConnectError(_("Google gave no offline access; remove the app's access and retry."))
     response = requests.get(
@@ -231,6 +239,7 @@ def _finish_x(flow: Flow, authorization_response: str, user) -> list[Channel]:
         client_secret=conf.get("SOCIAL_X_CLIENT_SECRET"),
         code_verifier=flow.verifier,
     )
+    remember(token.get("access_token"), token.get("refresh_token"))
     response = requests.get(
         f"{conf.get('SOCIAL_X_BASE_URL').rstrip('/')}/2/users/me",
         headers={"Authorization": f"Bearer {token['access_token']}"},
