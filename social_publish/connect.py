@@ -22,7 +22,9 @@ from requests_oauthlib import OAuth2Session
 
 from social_publish import conf
 from social_publish.models import Channel, ChannelKind
-from social_publish.providers import ProviderError, provider_for
+from social_publish.outbound import RefusedURL, check_url
+from social_publish.providers import ProviderError, TokenError, TransientError, provider_for
+from social_publish.providers.ckan import PortalRefused
 from social_publish.redaction import remember
 
 FACEBOOK_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_manage_posts"]
@@ -263,7 +265,15 @@ def _finish_x(flow: Flow, authorization_response: str, user) -> list[Channel]:
 
 
 def connect_ckan(site_id: int, base_url: str, organization: str, api_token: str, user) -> Channel:
-    """Check a CKAN API token against the organisation and store the channel."""
+    """Check a CKAN API token against the organisation and store the channel.
+
+    The address is checked first (:func:`social_publish.outbound.check_url`: public hosts
+    only). What the portal answers is never shown back: each failure has a fixed message.
+    """
+    try:
+        check_url(base_url)
+    except RefusedURL as refused:
+        raise ConnectError(str(refused)) from None
     probe = Channel(
         site_id=site_id, kind=ChannelKind.CKAN, base_url=base_url, account_id=organization
     )
@@ -271,13 +281,31 @@ def connect_ckan(site_id: int, base_url: str, organization: str, api_token: str,
     try:
         provider_for(probe).check()
     except ProviderError as error:
-        raise ConnectError(error.message) from error
+        raise ConnectError(_ckan_refusal(error)) from error
     except requests.RequestException as exc:
         raise ConnectError(_("The portal could not be reached.")) from exc
     channel = _save(site_id, "ckan", organization, organization, user, access_token=api_token)
     Channel.objects.filter(pk=channel.pk).update(base_url=base_url)
     channel.base_url = base_url
     return channel
+
+
+def _ckan_refusal(error: ProviderError) -> str:
+    """What to tell the admin about a failed CKAN check, without the portal's own words."""
+    if isinstance(error, TokenError):
+        return _(
+            "The portal refused the API token. Create a new token on your account page of the "
+            "portal (API Tokens) and paste it here."
+        )
+    if isinstance(error, TransientError):
+        return _("The portal could not be reached or had a temporary problem; try again later.")
+    if isinstance(error, PortalRefused):
+        return error.message
+    return _(
+        "The portal did not accept this token for the organisation. Check the organisation's "
+        "name and that the token's user may add datasets to it, and that the address is the "
+        "portal's (without /api)."
+    )
 
 
 def connect_sandbox(site, user=None) -> Channel:
