@@ -252,6 +252,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "ogg",
     "vtt",
 ]
+# Documents always through Wagtail's serve view, which checks collection privacy; never a
+# redirect to the file's (public) media or bucket URL (home/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 200) * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
