@@ -9,6 +9,7 @@ import uuid
 from contextlib import contextmanager
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Task
 from django_q.monitor import save_task
@@ -170,3 +171,21 @@ def test_the_log_filter_masks_arguments_and_tracebacks():
         record.exc_info = sys.exc_info()
     RedactingFilter().filter(record)
     assert "T0k3n42x" not in record.getMessage() + record.exc_text
+
+
+def test_the_channel_admin_pages_never_show_the_token(client, bunder, fake_graph):
+    channel = facebook_channel(bunder, fake_graph)
+    client.force_login(bunder.user("admin"))
+
+    pages = [
+        client.get(reverse(f"social_publish_channels:{name}", args=args))
+        for name, args in (("index", []), ("inspect", [channel.pk]), ("edit", [channel.pk]))
+    ]
+
+    assert [p.status_code for p in pages] == [200, 200, 200]
+    assert "Halaman FB" in pages[0].content.decode()
+    assert fake_graph.page_id in pages[1].content.decode()  # the inspect view's own fields
+    for page in pages:
+        html = page.content.decode()
+        assert fake_graph.page_token not in html
+        assert channel.access_token_encrypted not in html  # not even encrypted
