@@ -189,3 +189,20 @@ def test_the_channel_admin_pages_never_show_the_token(client, bunder, fake_graph
         html = page.content.decode()
         assert fake_graph.page_token not in html
         assert channel.access_token_encrypted not in html  # not even encrypted
+
+
+def test_the_post_inspect_page_shows_its_fields_not_the_upload_checkpoint(
+    client, bunder, fake_graph
+):
+    facebook_channel(bunder, fake_graph)
+    page = bunder.news(title="Kerja bakti warga Bunder")
+    [row] = run_jobs(page)
+    Syndication.objects.filter(pk=row.pk).update(
+        checkpoint={"session_uri": "https://upload.example/?upload_id=SESI-RAHASIA-123"}
+    )
+    client.force_login(bunder.user("admin"))
+
+    html = client.get(reverse("social_publish_syndications:inspect", args=[row.pk])).content
+
+    assert row.external_id in html.decode()
+    assert "SESI-RAHASIA-123" not in html.decode()
