@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "SOCIAL_X_AUTH_URL": "https://x.com/i/oauth2/authorize",
     "SOCIAL_X_CLIENT_ID": "",
     "SOCIAL_X_CLIENT_SECRET": "",
+    # Hosts or networks (comma-separated) that user-typed portal addresses may reach although
+    # they are loopback, link-local or private (social_publish/outbound.py).
+    "SOCIAL_OUTBOUND_ALLOWED_HOSTS": "",
     # Token encryption: comma-separated Fernet keys; the first encrypts, all decrypt.
     "SOCIAL_TOKEN_KEYS": "",
     # Delivery.

@@ -56,4 +56,9 @@ def _queue(page, revision) -> None:
 
 
 def register_signal_handlers() -> None:
+    from django_q.signals import post_execute_in_worker
+
+    from social_publish.redaction import redact_failed_task
+
+    post_execute_in_worker.connect(redact_failed_task, dispatch_uid="social_publish_redact_task")
     page_published.connect(queue_syndication, dispatch_uid="social_publish_queue_syndication")
