@@ -5,9 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.staff import urls as staff_urls
+
 urlpatterns = [
     # Before Wagtail's admin: the second sign-in step (home/security).
     path("admin/signin/", include("home.security.urls")),
+    # Before Wagtail's admin: the public page of an e-mailed password link (home/staff).
+    path("admin/password-link/", include(staff_urls.public_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Audio and braille versions, served only while their page is live and readable.

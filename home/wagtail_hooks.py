@@ -11,3 +11,6 @@ def limit_page_chooser_to_institution(pages, request):
     if request.user.is_superuser:
         return pages
     return pages.filter(pk__in=pages_of_user_institutions(request.user).values("pk"))
+
+
+from home.staff import wagtail_hooks as staff_hooks  # noqa: E402, F401  (staff admin hooks)

@@ -13,6 +13,7 @@ from sop_workflow import channels, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
 from sop_workflow.permissions import viewable
+from sop_workflow.records import dispositions
 from sop_workflow.records.follow_ups import LOG_ACTION
 from sop_workflow.records.guide import has_guide
 from sop_workflow.views.dispositions import DispositionViewSet
@@ -138,3 +139,8 @@ def record_buttons(page, user, view_name=None, next_url=None):
             icon_name="doc-full",
             priority=80,
         )
+
+
+@hooks.register("staff_handover_sections")
+def disposition_handover(person, sites):
+    return [dispositions.handover_section(person, sites)]

@@ -140,6 +140,8 @@ LOGIN_URL = "wagtailadmin_login"
 # Admin sessions end after this much inactivity (every request renews them) and, through
 # Django's session auth hash, on a password change.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Seconds a staff invitation or password link works (home/staff/invites.py).
+STAFF_INVITE_MAX_AGE = env_int("STAFF_INVITE_MAX_AGE", 3 * 24 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 # Failed sign-ins lock the account and, separately, the client address.
