@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
 from home.tenancy import sites_for_user
+from social_publish import oversight
 from social_publish.views.channels import ChannelViewSet
 from social_publish.views.messages import MessagesView
 from social_publish.views.sandbox import SandboxFeedViewSet
@@ -68,3 +69,6 @@ def page_listing_social_button(page, user, next_url=None):
     button = _status_button(page, user, 55)
     if button:
         yield button
+
+
+hooks.register("oversight_rollup_metrics", oversight.social_metrics)

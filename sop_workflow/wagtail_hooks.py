@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.permissions import policy_registry
 
-from sop_workflow import channels, urls
+from sop_workflow import channels, oversight, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
 from sop_workflow.permissions import viewable
@@ -120,3 +120,6 @@ def record_buttons(page, user, view_name=None, next_url=None):
             icon_name="doc-full",
             priority=80,
         )
+
+
+hooks.register("oversight_rollup_metrics", oversight.sop_metrics)
