@@ -17,36 +17,33 @@ from home.oversight.metrics import (
 )
 
 
-def _versioned_live_pages():
-    """Live pages of the row's institution whose type gets audio and braille versions."""
+def _versioned_types() -> Q:
+    """Pages whose type gets audio and braille versions."""
     types = Q(pk__in=[])
     for label in versioned_models():
         app_label, model = label.split(".")
         types |= Q(content_type__app_label=app_label, content_type__model=model)
-    return pages_of_institution().live().filter(types)
+    return types
 
 
 def accessibility_metrics(period: RollupPeriod) -> list[RollupMetric]:
     """Share of live articles with an audio version and with a braille version."""
-    pages = _versioned_live_pages()
-    with_audio = pages.filter(
-        Exists(AudioVersion.objects.filter(page=OuterRef("pk")).exclude(file=""))
-    )
-    with_braille = pages.filter(
-        Exists(BrailleVersion.objects.filter(page=OuterRef("pk")).exclude(file=""))
-    )
+    pages = pages_of_institution().live()
+    articles = _versioned_types()
+    audio = Exists(AudioVersion.objects.filter(page=OuterRef("pk")).exclude(file=""))
+    braille = Exists(BrailleVersion.objects.filter(page=OuterRef("pk")).exclude(file=""))
     return [
         RollupMetric(
             "audio_ready",
             _("Articles with audio"),
-            share(SubqueryCount(with_audio), SubqueryCount(pages)),
+            share(SubqueryCount(pages, articles & Q(audio)), SubqueryCount(pages, articles)),
             kind=Kind.PERCENT,
             order=41,
         ),
         RollupMetric(
             "braille_ready",
             _("Articles with braille"),
-            share(SubqueryCount(with_braille), SubqueryCount(pages)),
+            share(SubqueryCount(pages, articles & Q(braille)), SubqueryCount(pages, articles)),
             kind=Kind.PERCENT,
             order=42,
         ),

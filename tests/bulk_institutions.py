@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import router
 from django.db.models import F
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -100,5 +102,11 @@ def _add_news(roots: list[Page], count: int, now) -> None:
         pages.extend(made)
     pages = Page.objects.bulk_create(pages, batch_size=500)
     Page.objects.filter(pk__in=[root.pk for root in roots]).update(numchild=count)
-    for page in pages:  # the news table only: the page rows exist (raw skips the parents)
-        NewsPage(page_ptr_id=page.pk, lead="Ringkasan kegiatan warga.").save_base(raw=True)
+    # The news table's rows alone (bulk_create refuses a child model): what Model.save does
+    # for the child table, one INSERT per batch.
+    news_rows = [NewsPage(page_ptr_id=page.pk, lead="Ringkasan kegiatan warga.") for page in pages]
+    fields = NewsPage._meta.local_concrete_fields
+    for start in range(0, len(news_rows), 200):
+        query = InsertQuery(NewsPage)
+        query.insert_values(fields, news_rows[start : start + 200], raw=True)
+        query.get_compiler(using=router.db_for_write(NewsPage)).execute_sql()

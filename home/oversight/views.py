@@ -34,7 +34,7 @@ def rollup_period() -> RollupPeriod:
 
 
 def rollup_rows(sites: QuerySet[Site], metrics: list[RollupMetric]) -> QuerySet[Site]:
-    """``sites`` with their name, type, parent and every figure, as database annotations."""
+    """``sites`` with their name, type, parent and ``metrics``, as database annotations."""
     return sites.annotate(
         name=Coalesce(F("institutionsettings__official_name"), F("site_name")),
         kind=F("institutionsettings__institution_type"),
@@ -44,6 +44,20 @@ def rollup_rows(sites: QuerySet[Site], metrics: list[RollupMetric]) -> QuerySet[
         ),
         **{metric.key: metric.expression for metric in metrics},
     )
+
+
+def with_figures(rows: list[Site], metrics: list[RollupMetric]) -> list[Site]:
+    """``rows`` with every figure set on them, read in one query for all of them."""
+    figures = (
+        Site.objects.filter(pk__in=[row.pk for row in rows])
+        .order_by()
+        .annotate(**{metric.key: metric.expression for metric in metrics})
+    )
+    by_site = {site.pk: site for site in figures}
+    for row in rows:
+        for metric in metrics:
+            setattr(row, metric.key, getattr(by_site[row.pk], metric.key))
+    return rows
 
 
 def kind_label(key: str | None) -> str:
@@ -132,9 +146,17 @@ class RollupView(ReportView):
     def get_filename(self):
         return f"rekap-wilayah-{timezone.localdate():%Y-%m-%d}"
 
+    @cached_property
+    def sort_metrics(self) -> list[RollupMetric]:
+        """The figure the rows are sorted by, if any: the only one computed for every row."""
+        key = (self.ordering or "").lstrip("-")
+        return [metric for metric in self.metrics if metric.key == key]
+
     def get_base_queryset(self):
+        # The page is chosen with names (and the sort figure) only; its figures are read
+        # afterwards for its rows alone (decorate_paginated_queryset).
         sites = ROLLUP_POLICY.instances_user_has_permission_for(self.request.user, "view")
-        return rollup_rows(sites, self.metrics)
+        return rollup_rows(sites, self.sort_metrics)
 
     def order_queryset(self, queryset):
         ordering = self.ordering or self.default_ordering
@@ -149,7 +171,7 @@ class RollupView(ReportView):
         return queryset.order_by(*first, "name", "pk")
 
     def decorate_paginated_queryset(self, object_list):
-        rows = list(object_list)
+        rows = with_figures(list(object_list), self.metrics)
         for row in rows:
             row.kind_label = kind_label(row.kind)
             row.parent_name = row.parent_name or ""
