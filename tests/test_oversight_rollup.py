@@ -273,3 +273,26 @@ def test_oversight_user_cannot_edit_a_published_page_below(client, regions, peng
     page.refresh_from_db()
     assert page.title == "Berita Trirenggo"
     assert "Maaf, Anda tidak memiliki izin untuk mengakses area ini." in response.content.decode()
+
+
+def test_search_by_name_and_filter_by_type(client, regions, pengawas):
+    found = table_rows(client.get(ROLLUP, {"q": "trireng"}))
+    villages = table_rows(client.get(ROLLUP, {"kind": "kapanewon"}))
+    outside = client.get(ROLLUP, {"q": "Depok"})
+
+    assert list(found) == ["Kalurahan Trirenggo"]
+    assert list(villages) == ["Kapanewon Bantul"]
+    assert "Tidak ada instansi di bawah wilayah Anda yang cocok." in outside.content.decode()
+    assert "Kapanewon Depok" not in outside.content.decode()
+
+
+def test_an_operator_reads_the_roll_up_of_every_institution(client, regions, django_user_model):
+    operator = django_user_model.objects.create_superuser("operator-uji", password="rahasia-123")
+    client.force_login(operator)
+
+    rows = table_rows(client.get(ROLLUP, {"ordering": "name"}))
+
+    assert set(rows) == {
+        "Kabupaten Bantul", "Kapanewon Bantul", "Kalurahan Trirenggo",
+        "Kabupaten Sleman", "Kapanewon Depok", "Kalurahan Caturtunggal",
+    }  # fmt: skip
