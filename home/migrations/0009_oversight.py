@@ -2,11 +2,46 @@
 
 from django.db import migrations, models
 
+from home.vocabulary import Tier, institution_kind
+
+OVERSIGHT_KEY, OVERSIGHT_NAME = "pengawas", "Pengawas Wilayah"  # home.provisioning.OVERSIGHT_ROLE
+
+
+def add_oversight_roles(apps, schema_editor):
+    """Give every existing region the oversight role that provisioning now creates."""
+    InstitutionSettings = apps.get_model("home", "InstitutionSettings")
+    InstitutionRole = apps.get_model("home", "InstitutionRole")
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    access = Permission.objects.filter(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    ).first()
+    for settings in InstitutionSettings.objects.all():
+        try:
+            regional = institution_kind(settings.institution_type).tier < Tier.VILLAGE
+        except KeyError:
+            continue
+        if not regional or InstitutionRole.objects.filter(
+            site_id=settings.site_id, key=OVERSIGHT_KEY
+        ).exists():
+            continue
+        group, _ = Group.objects.get_or_create(
+            name=f"{settings.official_name}: {OVERSIGHT_NAME}"[:150]
+        )
+        if access is not None:
+            group.permissions.add(access)
+        InstitutionRole.objects.create(
+            site_id=settings.site_id, group=group, key=OVERSIGHT_KEY, name=OVERSIGHT_NAME,
+            is_oversight=True,
+        )  # fmt: skip
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('home', '0005_institution_hierarchy'),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('wagtailadmin', '0001_create_admin_access_permissions'),
     ]
 
     operations = [
@@ -15,4 +50,5 @@ class Migration(migrations.Migration):
             name='is_oversight',
             field=models.BooleanField(default=False, help_text='Reads, without editing, the roll-up of every institution below this one (its published work only, never drafts).', verbose_name='regional oversight'),
         ),
+        migrations.RunPython(add_oversight_roles, migrations.RunPython.noop),
     ]
