@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from accessibility import urls
+from accessibility import oversight, urls
 from accessibility.checks import problem_messages
 from accessibility.language import language_problems
 from accessibility.obligations import version_links, version_notices
@@ -110,3 +110,6 @@ def accessibility_status_button(page, user, view_name=None, next_url=None):
     else:
         label = _("Accessibility: complete")
     yield Button(label, reverse("accessibility:report"), icon_name="view", priority=61)
+
+
+hooks.register("oversight_rollup_metrics", oversight.accessibility_metrics)

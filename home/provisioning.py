@@ -30,6 +30,7 @@ from home.models import (
     NewsIndexPage,
     StandardPage,
 )
+from home.vocabulary import Tier, institution_kind
 
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 PUBLISHER_PAGE_PERMISSIONS = (*AUTHOR_PAGE_PERMISSIONS, "publish_page")
@@ -55,6 +56,7 @@ class RoleSpec:
     can_publish: bool = False
     is_admin: bool = False
     is_leadership: bool = False
+    is_oversight: bool = False  # reads the roll-up of the institutions below; edits nothing
 
 
 DEFAULT_ROLES = (
@@ -63,6 +65,18 @@ DEFAULT_ROLES = (
     RoleSpec("admin", "Admin Instansi", can_publish=True, is_admin=True, is_leadership=True),
 )
 ADMIN_ROLE = DEFAULT_ROLES[-1]
+#: Given to every region (provinsi, kabupaten/kota, kecamatan/kapanewon …): the people who
+#: oversee the institutions below it. No page or media permission on its own institution.
+OVERSIGHT_ROLE = RoleSpec("pengawas", "Pengawas Wilayah", is_oversight=True)
+
+
+def roles_with_oversight(spec: InstitutionSpec) -> tuple[RoleSpec, ...]:
+    """The spec's roles, with the oversight role added for a region that has none."""
+    regional = institution_kind(spec.institution_type).tier < Tier.VILLAGE
+    has_one = any(role.is_oversight or role.key == OVERSIGHT_ROLE.key for role in spec.roles)
+    if not regional or has_one:
+        return spec.roles
+    return (*spec.roles, OVERSIGHT_ROLE)
 
 
 @dataclass
@@ -239,12 +253,15 @@ def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
             name=role.name,
             is_admin=role.is_admin,
             is_leadership=role.is_leadership,
+            is_oversight=role.is_oversight,
         )
         result.changes.append(f"peran '{role.name}' dibuat")
     else:
         _follow_spec(institution_role, spec, role, result)
     group = institution_role.group
     _grant(group, [_permission("wagtailadmin", "access_admin")], result, "akses admin")
+    if role.is_oversight:
+        return group  # reads the roll-up only: no page or media permission anywhere
 
     _ensure_page_permissions(group, role, home, result)
     for app_label, codename in COLLECTION_PERMISSIONS:
@@ -276,6 +293,6 @@ def provision_institution(spec: InstitutionSpec) -> ProvisionResult:
     _ensure_sections(home, result)
     settings = _ensure_settings(spec, result.site, result)
     collection = _ensure_collection(spec, settings, result)
-    for role in spec.roles:
+    for role in roles_with_oversight(spec):
         _ensure_role(spec, role, home, collection, result.site, result)
     return result

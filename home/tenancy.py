@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page, Site
 
 from home.models import InstitutionRole, InstitutionSettings
@@ -54,6 +55,38 @@ def sites_for_user(
         if role.key in role_keys(role.site)
     }
     return Site.objects.filter(pk__in=allowed)
+
+
+def oversight_sites(user) -> QuerySet[Site]:
+    """The institutions where ``user`` holds a regional oversight role (``is_oversight``)."""
+    if not user.is_authenticated or not user.is_active:
+        return Site.objects.none()
+    roles = InstitutionRole.objects.filter(group__user=user, is_oversight=True)
+    return Site.objects.filter(pk__in=roles.values("site_id"))
+
+
+def sites_below(sites: QuerySet[Site]) -> QuerySet[Site]:
+    """Every institution below ``sites`` in the hierarchy (``InstitutionSettings.parent``),
+    transitively, ``sites`` themselves excluded: one recursive query, whatever the depth."""
+    roots_sql, roots_params = sites.order_by().values("pk").query.sql_with_params()
+    table = InstitutionSettings._meta.db_table
+    below = RawSQL(
+        f"WITH RECURSIVE below(site_id) AS ("  # noqa: S608 (only our table name is formatted)
+        f"SELECT site_id FROM {table} WHERE parent_id IN ({roots_sql}) "
+        f"UNION SELECT child.site_id FROM {table} child "
+        f"JOIN below ON child.parent_id = below.site_id"
+        f") SELECT site_id FROM below",
+        roots_params,
+    )
+    return Site.objects.filter(pk__in=below).exclude(pk__in=sites.order_by().values("pk"))
+
+
+def sites_overseen_by(user) -> QuerySet[Site]:
+    """The institutions whose roll-up ``user`` may read: every one below the user's oversight
+    institutions; every institution with a profile for an operator."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return Site.objects.filter(pk__in=InstitutionSettings.objects.values("site_id"))
+    return sites_below(oversight_sites(user))
 
 
 def users_with_roles(*, admin: bool = False, leadership: bool = False) -> QuerySet:

@@ -1,7 +1,12 @@
-"""Admin hooks that keep each institution inside its own page tree."""
+"""Admin hooks that keep each institution inside its own page tree; the regional roll-up."""
 
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from home.oversight import urls as oversight_urls
+from home.oversight.permissions import ROLLUP_POLICY
 from home.tenancy import pages_of_user_institutions
 
 
@@ -11,6 +16,26 @@ def limit_page_chooser_to_institution(pages, request):
     if request.user.is_superuser:
         return pages
     return pages.filter(pk__in=pages_of_user_institutions(request.user).values("pk"))
+
+
+class RollupMenuItem(MenuItem):
+    """Shown to the oversight roles of a region (and operators) only."""
+
+    def is_shown(self, request):
+        return ROLLUP_POLICY.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_admin_urls")
+def register_oversight_urls():
+    patterns = (oversight_urls.urlpatterns, "oversight")
+    return [path("oversight/", include(patterns, namespace="oversight"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_rollup_menu_item():
+    return RollupMenuItem(
+        _("Regional roll-up"), reverse("oversight:rollup"), icon_name="site", order=890
+    )
 
 
 from home.staff import wagtail_hooks as staff_hooks  # noqa: E402, F401  (staff admin hooks)

@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
 from home.tenancy import site_for_page, sites_for_user
+from social_publish import oversight
 from social_publish.obligations import planned_gaps
 from social_publish.views.channels import ChannelViewSet
 from social_publish.views.messages import MessagesView
@@ -93,3 +94,6 @@ def send_report_waiting_for_versions(page_id: int) -> None:
     from social_publish.reports import report_waiting
 
     report_waiting(page_id)
+
+
+hooks.register("oversight_rollup_metrics", oversight.social_metrics)

@@ -9,7 +9,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 
-from sop_workflow import channels, urls
+from sop_workflow import channels, oversight, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
 from sop_workflow.permissions import viewable
@@ -144,3 +144,6 @@ def record_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("staff_handover_sections")
 def disposition_handover(person, sites):
     return [dispositions.handover_section(person, sites)]
+
+
+hooks.register("oversight_rollup_metrics", oversight.sop_metrics)

@@ -212,6 +212,14 @@ class InstitutionRole(models.Model):
     is_leadership = models.BooleanField(
         _("leadership"), default=False, help_text=_("May read the institution's reports.")
     )
+    is_oversight = models.BooleanField(
+        _("regional oversight"),
+        default=False,
+        help_text=_(
+            "Reads, without editing, the roll-up of every institution below this one (its "
+            "published work only, never drafts)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("institution role")
