@@ -93,7 +93,7 @@ def test_a_page_costs_the_same_queries_for_10_and_500_institutions(client, regio
     # and second factor make most of the rest, the same on every page.
     figure_queries = sum("sop_workflow_steptiming" in sql for sql in large_sql)
     assert figure_queries == (2 if params.get("ordering") == "-steps_within_standard" else 1)
-    assert large <= 50
+    assert large <= 60  # the admin menu checks each item's permission: ~40 queries
     assert len(row_names(large_page)) == 50  # paginated
     assert len(row_names(small_page)) == 10  # one page (page 2 of it shows the last page)
     assert "Kabupaten Kecil" not in large_page.content.decode()
