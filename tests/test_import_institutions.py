@@ -168,7 +168,7 @@ def test_a_second_run_says_every_row_unchanged_and_writes_nothing(sheet):
 def test_a_changed_row_says_which_columns_changed(sheet, tmp_path):
     run(sheet)
     rows = fifty_rows()
-    rows[13][0], rows[13][7] = "Kalurahan Sembilan Baru", "WIT"  # Kalurahan 9, row 14
+    rows[12][0], rows[12][7] = "Kalurahan Sembilan Baru", "WIT"  # Kalurahan 9, row 14
 
     output = run(write_csv(tmp_path, rows, "lagi.csv"))
 
@@ -200,6 +200,23 @@ def test_an_xlsx_sheet_with_indonesian_headers_and_a_parent_later_in_the_sheet(t
     )
 
 
+def test_two_institutions_of_the_same_name_get_their_own_role_groups(tmp_path):
+    ensure_wagtail_roots()
+    rows = [
+        row("Kalurahan Sumberagung", "kalurahan", "sumberagung-bantul.localhost"),
+        row("Kalurahan Sumberagung", "kalurahan", "sumberagung-sleman.localhost"),
+    ]
+
+    output = run(write_csv(tmp_path, rows))
+
+    assert "Ringkasan: 2 dibuat" in output
+    groups = InstitutionRole.objects.filter(key="admin").values_list("group__name", flat=True)
+    assert sorted(groups) == [
+        "Kalurahan Sumberagung (sumberagung-sleman.localhost): Admin Instansi",
+        "Kalurahan Sumberagung: Admin Instansi",
+    ]
+
+
 def test_a_sheet_without_the_required_columns_is_refused_before_anything_is_written(tmp_path):
     path = tmp_path / "salah.csv"
     path.write_text("nama;alamat\nKalurahan A;Jl. Mawar\n", encoding="utf-8")
@@ -209,22 +226,39 @@ def test_a_sheet_without_the_required_columns_is_refused_before_anything_is_writ
     assert not Site.objects.filter(site_name="Kalurahan A").exists()
 
 
-def _queries_for_one_row(tmp_path, existing: int) -> int:
-    ensure_wagtail_roots()
-    rows = [row("Kabupaten Induk", "kabupaten", "induk.localhost")]
-    rows += [row(f"Kalurahan {n}", "kalurahan", f"ada{n}.localhost") for n in range(existing)]
-    run(write_csv(tmp_path, rows, f"ada{existing}.csv"))
-    assert InstitutionSettings.objects.count() >= existing
-    new = [row("Kalurahan Baru", "kalurahan", f"baru{existing}.localhost", "induk.localhost")]
-    path = write_csv(tmp_path, new, f"baru{existing}.csv")
+def _queries_for_new_row(tmp_path, hostname: str) -> int:
+    new = [row(f"Kalurahan {hostname}", "kalurahan", hostname, "induk.localhost")]
+    path = write_csv(tmp_path, new, f"{hostname}.csv")
     with CaptureQueriesContext(connection) as queries:
         output = run(path)
     assert "Ringkasan: 1 dibuat" in output
     return len(queries.captured_queries)
 
 
-def test_one_row_costs_the_same_queries_with_10_or_200_institutions(tmp_path, django_db_blocker):
-    small = _queries_for_one_row(tmp_path, 10)
-    large = _queries_for_one_row(tmp_path, 200)
+def _bulk_institutions(count: int) -> None:
+    """``count`` more institutions' sites and profiles, written in bulk: the rows that a
+    look-up scanning every site or profile per row would read."""
+    home = Site.objects.get(hostname="induk.localhost").root_page
+    sites = Site.objects.bulk_create(
+        Site(hostname=f"massal{n}.localhost", root_page=home, site_name=f"Desa {n}")
+        for n in range(count)
+    )
+    InstitutionSettings.objects.bulk_create(
+        InstitutionSettings(site=site, official_name=site.site_name, institution_type="desa")
+        for site in sites
+    )
 
-    assert small == large
+
+def test_one_row_costs_the_same_queries_with_10_or_200_institutions(tmp_path):
+    ensure_wagtail_roots()
+    rows = [row("Kabupaten Induk", "kabupaten", "induk.localhost")]
+    rows += [row(f"Kalurahan {n}", "kalurahan", f"ada{n}.localhost") for n in range(8)]
+    run(write_csv(tmp_path, rows, "ada.csv"))
+    assert InstitutionSettings.objects.count() == 9
+
+    at_10 = _queries_for_new_row(tmp_path, "baru1.localhost")
+    _bulk_institutions(190)
+    assert InstitutionSettings.objects.count() == 200
+    at_200 = _queries_for_new_row(tmp_path, "baru2.localhost")
+
+    assert at_10 == at_200
