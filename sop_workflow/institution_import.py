@@ -202,7 +202,11 @@ class InstitutionImporter:
         outcome.problems.append((self.label(key), message))
 
     def _plan(self, values: dict[str, str], outcome: RowOutcome) -> RowPlan | None:
-        name, kind, hostname = values.get("name", ""), values.get("type", "").lower(), outcome.hostname
+        name, kind, hostname = (
+            values.get("name", ""),
+            values.get("type", "").lower(),
+            outcome.hostname,
+        )
         if not name:
             self._problem(outcome, "name", _("The name is empty."))
         if kind not in InstitutionType.values:
@@ -272,7 +276,10 @@ class InstitutionImporter:
             try:
                 self.definitions[key_or_path] = read_definition(key_or_path)
             except DefinitionError as error:
-                self.definitions[key_or_path] = (None, _("The SOP definition is refused: %(error)s") % {"error": error})
+                self.definitions[key_or_path] = (
+                    None,
+                    _("The SOP definition is refused: %(error)s") % {"error": error},
+                )
             except (FileNotFoundError, IsADirectoryError):
                 self.definitions[key_or_path] = (
                     None,
@@ -295,7 +302,9 @@ class InstitutionImporter:
             validate_email(email)
         except ValidationError:
             self._problem(
-                outcome, "admin_email", _("“%(value)s” is not an e-mail address.") % {"value": email}
+                outcome,
+                "admin_email",
+                _("“%(value)s” is not an e-mail address.") % {"value": email},
             )
             return
         plan.admin_email = email

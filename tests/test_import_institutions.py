@@ -31,12 +31,11 @@ def row(name, kind, hostname, parent="", sop="", email=None, hours="", zone=""):
 
 
 def fifty_rows() -> list[list[str]]:
-    """A kabupaten, 3 kapanewon, 41 kalurahan (Kalurahan n in sheet row 5 + n) and a dinas, plus 4 invalid rows: 50 in all."""
+    """A kabupaten, 3 kapanewon, 41 kalurahan (Kalurahan n in sheet row 5 + n) and a dinas,
+    plus 4 invalid rows: 50 in all."""
     rows = [row("Kabupaten Contoh", "kabupaten", "contohkab.localhost", zone="WIB")]
     for k in range(1, 4):
-        rows.append(
-            row(f"Kapanewon {k}", "kapanewon", f"kpn{k}.localhost", "contohkab.localhost")
-        )
+        rows.append(row(f"Kapanewon {k}", "kapanewon", f"kpn{k}.localhost", "contohkab.localhost"))
     for n in range(1, 42):
         rows.append(
             row(
@@ -98,9 +97,8 @@ def test_fifty_rows_create_the_valid_ones_and_refuse_the_others_by_row_and_colum
     assert "kolom “parent”: Tidak ada instansi dengan nama host tidakada.localhost." in block(
         output, 49
     )
-    assert (
-        "kolom “hostname”: Nama host klr7.localhost sudah dipakai baris 12 lembar ini."
-        in block(output, 50)
+    assert "kolom “hostname”: Nama host klr7.localhost sudah dipakai baris 12 lembar ini." in block(
+        output, 50
     )
     assert "kolom “time_zone”: Zona waktu “WITB” tidak dikenal; tulis WIB, WITA atau WIT" in (
         block(output, 51)
@@ -135,7 +133,8 @@ def test_the_administrator_of_each_new_institution_is_invited_and_sets_a_passwor
     role = InstitutionRole.objects.get(group__user=admin)
     assert (role.site.hostname, role.is_admin) == ("klr3.localhost", True)
     assert not admin.has_usable_password()
-    assert "kedaluwarsa pada" in message.body and "WIB" in message.body
+    assert "kedaluwarsa pada" in message.body
+    assert "WIB" in message.body
 
     link = re.search(r"http://testserver(/admin/password_reset/\S+)", message.body).group(1)
     form_page = client.get(link, follow=True)
@@ -175,7 +174,10 @@ def test_a_changed_row_says_which_columns_changed(sheet, tmp_path):
     assert "Ringkasan: 0 dibuat, 1 diubah, 45 tidak berubah, 4 ditolak." in output
     assert "  - name berubah\n  - time_zone berubah" in block(output, 14)
     profile = InstitutionSettings.objects.get(site__hostname="klr9.localhost")
-    assert (profile.official_name, profile.time_zone) == ("Kalurahan Sembilan Baru", "Asia/Jayapura")
+    assert (profile.official_name, profile.time_zone) == (
+        "Kalurahan Sembilan Baru",
+        "Asia/Jayapura",
+    )
 
 
 def test_an_xlsx_sheet_with_indonesian_headers_and_a_parent_later_in_the_sheet(tmp_path):

@@ -24,7 +24,9 @@ class Command(BaseCommand):
     help = "Create or update institutions from a CSV or XLSX sheet, one transaction per row."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="A .csv (UTF-8) or .xlsx file; the first row names columns.")
+        parser.add_argument(
+            "file", help="A .csv (UTF-8) or .xlsx file; the first row names columns."
+        )
         parser.add_argument(
             "--resend-invitations",
             action="store_true",
@@ -43,10 +45,13 @@ class Command(BaseCommand):
         counts = {status: 0 for status in (CREATED, CHANGED, UNCHANGED, REFUSED)}
         for outcome in outcomes:
             counts[outcome.status] += 1
-        summary = _(
-            "Summary: %(created)d created, %(changed)d changed, %(unchanged)d unchanged, "
-            "%(refused)d refused."
-        ) % counts
+        summary = (
+            _(
+                "Summary: %(created)d created, %(changed)d changed, %(unchanged)d unchanged, "
+                "%(refused)d refused."
+            )
+            % counts
+        )
         style = self.style.WARNING if counts[REFUSED] else self.style.SUCCESS
         self.stdout.write(style(summary))
 
@@ -67,7 +72,8 @@ class Command(BaseCommand):
         )
         for column, message in outcome.problems:
             self.stdout.write(
-                "  - " + _("column “%(column)s”: %(message)s") % {"column": column, "message": message}
+                "  - "
+                + _("column “%(column)s”: %(message)s") % {"column": column, "message": message}
             )
         for change in outcome.changes:
             self.stdout.write(f"  - {change}")
