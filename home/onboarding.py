@@ -1,5 +1,5 @@
-"""Onboarding a new institution: its time zone and office hours as people write them, and the
-invitation of its first administrator.
+"""Onboarding a new institution: its time zone as people write it (office hours:
+:mod:`home.office_hours`), and the invitation of its first administrator.
 
 The invitation is a signed, expiring link to Wagtail's *set your password* page — Wagtail's
 ``PasswordResetConfirmView``, a subclass of Django's, at ``wagtailadmin_password_reset_confirm``.
@@ -48,19 +48,6 @@ def parse_time_zone(text: str) -> str:
             % {"value": value, "names": ", ".join(_ZONE_NAMES.values())}
         )
     return zone
-
-
-def parse_office_hours(value: str | dict) -> dict[str, list[str]]:
-    """Office hours as the profile stores them, from text (``senin-kamis 07.30-16.00;
-    jumat 07.30-14.30``) or the stored shape, read by the SOP clock's own reader so that
-    nothing the clock could not read is ever saved.
-
-    Raises:
-        ValueError: with an Indonesian message naming what cannot be read.
-    """
-    from sop_workflow.timekeeping.working_time import OfficeHours  # the clock's own reader
-
-    return OfficeHours.parse(value).to_dict()
 
 
 def administrator_role(site: Site) -> InstitutionRole:

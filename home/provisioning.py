@@ -75,6 +75,8 @@ class InstitutionSpec:
     parent_region: str = ""
     time_zone: str = "Asia/Jakarta"
     port: int = 80
+    office_hours: dict[str, list[str]] | None = None  # None: the platform default
+    parent_id: int | None = None  # the parent institution's site
 
 
 @dataclass
@@ -170,6 +172,8 @@ def _ensure_settings(spec: InstitutionSpec, site: Site, result) -> InstitutionSe
             "institution_type": spec.institution_type,
             "parent_region": spec.parent_region,
             "time_zone": spec.time_zone,
+            "parent_id": spec.parent_id,
+            **({"office_hours": spec.office_hours} if spec.office_hours else {}),
         },
     )
     if created:

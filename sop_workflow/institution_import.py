@@ -26,12 +26,8 @@ from wagtail.models import Site
 
 from home.models import InstitutionSettings, InstitutionType
 from home.models.institution import hierarchy_problem
-from home.onboarding import (
-    add_administrator,
-    parse_office_hours,
-    parse_time_zone,
-    send_admin_invitation,
-)
+from home.office_hours import parse_office_hours
+from home.onboarding import add_administrator, parse_time_zone, send_admin_invitation
 from home.provisioning import (
     DEFAULT_ROLES,
     InstitutionSpec,
