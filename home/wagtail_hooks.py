@@ -1,8 +1,14 @@
-"""Admin hooks that keep each institution inside its own page tree."""
+"""Admin hooks that keep each institution inside its own page tree; the first-week checklist."""
 
 from wagtail import hooks
 
+from home.checklist import OnboardingChecklistPanel
 from home.tenancy import pages_of_user_institutions
+
+
+@hooks.register("construct_homepage_panels")
+def add_onboarding_checklist(request, panels):
+    panels.append(OnboardingChecklistPanel())
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -7,7 +7,9 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
+from home.checklist import ChecklistItem
 from home.tenancy import sites_for_user
+from social_publish.models import Channel, ChannelKind
 from social_publish.views.channels import ChannelViewSet
 from social_publish.views.messages import MessagesView
 from social_publish.views.sandbox import SandboxFeedViewSet
@@ -68,3 +70,19 @@ def page_listing_social_button(page, user, next_url=None):
     button = _status_button(page, user, 55)
     if button:
         yield button
+
+
+@hooks.register("onboarding_checklist_items")
+def channels_checklist_items(site):
+    """The first-week checklist's item: a real platform account connected and working (a
+    rehearsal channel does not count)."""
+    connected = Channel.objects.filter(site=site).active().exclude(kind=ChannelKind.SANDBOX)
+    return [
+        ChecklistItem(
+            40,
+            _("Channels connected"),
+            connected.exists(),
+            reverse("social_publish_channels:index"),
+            _("Connect the institution's social media accounts the SOP publishes to."),
+        )
+    ]
