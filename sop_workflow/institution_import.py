@@ -349,6 +349,14 @@ class InstitutionImporter:
                 )
             if (changed or self.resend_invitations) and not user.has_usable_password():
                 invite = (user, plan.site)
+            elif changed:
+                outcome.notes.append(
+                    _(
+                        "%(email)s already has an account: no invitation, they sign in with "
+                        "their own password."
+                    )
+                    % {"email": plan.admin_email}
+                )
         outcome.status = CREATED if created else (CHANGED if outcome.changes else UNCHANGED)
         return invite
 

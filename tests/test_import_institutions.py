@@ -189,6 +189,7 @@ def test_an_xlsx_sheet_with_indonesian_headers_and_a_parent_later_in_the_sheet(t
     sheet.append(["Kecamatan Camat", "kecamatan", "camat.localhost", "", "c@camat.id", "WITA"])
     path = tmp_path / "instansi.xlsx"
     workbook.save(path)
+    camat = get_user_model().objects.create_user("camat", "c@camat.id", "sandi-lama-2026")
 
     output = run(path)
 
@@ -197,6 +198,9 @@ def test_an_xlsx_sheet_with_indonesian_headers_and_a_parent_later_in_the_sheet(t
         "induk di atas instansi di bawahnya." in output
     )
     assert "Baris 3 (camat.localhost): dibuat" in output
+    assert "c@camat.id sudah memiliki akun: tidak diundang, ia masuk dengan kata sandinya" in output
+    assert mail.outbox == []
+    assert InstitutionRole.objects.get(group__user=camat).site.hostname == "camat.localhost"
     assert InstitutionSettings.objects.get(site__hostname="camat.localhost").time_zone == (
         "Asia/Makassar"
     )
