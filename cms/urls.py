@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/signin/", include("home.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Audio and braille versions, served only while their page is live and readable.
+    path("alternatif/", include("accessibility.public_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
@@ -17,8 +19,11 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    from home.media import serve_public_media
+
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Media files, except documents and audio/braille versions (served by their views).
+    urlpatterns += static(settings.MEDIA_URL, view=serve_public_media)
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # gzip, except responses with a CSRF token or never-cache ones (BREACH; home.caching).
     "home.caching.PublicGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One read of the site list's stamp per request: sites come from the process's copy.
+    "home.middleware.SiteListStampMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # ETag on cacheable responses, 304 for If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -252,6 +254,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "ogg",
     "vtt",
 ]
+# Documents always through Wagtail's serve view, which checks collection privacy; never a
+# redirect to the file's (public) media or bucket URL (home/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 200) * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
@@ -303,7 +308,11 @@ else:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every handler masks platform tokens and secrets (social_publish/redaction.py).
+    "filters": {"redact_secrets": {"()": "social_publish.redaction.RedactingFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
