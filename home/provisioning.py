@@ -89,6 +89,8 @@ class InstitutionSpec:
     parent_region: str = ""
     time_zone: str = "Asia/Jakarta"
     port: int = 80
+    office_hours: dict[str, list[str]] | None = None  # None: the platform default
+    parent_id: int | None = None  # the parent institution's site
 
 
 @dataclass
@@ -184,6 +186,8 @@ def _ensure_settings(spec: InstitutionSpec, site: Site, result) -> InstitutionSe
             "institution_type": spec.institution_type,
             "parent_region": spec.parent_region,
             "time_zone": spec.time_zone,
+            "parent_id": spec.parent_id,
+            **({"office_hours": spec.office_hours} if spec.office_hours else {}),
         },
     )
     if created:
@@ -219,10 +223,11 @@ def _ensure_page_permissions(group: Group, role: RoleSpec, home, result) -> None
         if created:
             result.changes.append(f"izin halaman '{codename}' untuk '{group.name}'")
     if "publish_page" not in codenames:
-        removed, _ = GroupPagePermission.objects.filter(
+        granted = GroupPagePermission.objects.filter(
             group=group, page=home, permission=_permission("wagtailcore", "publish_page")
-        ).delete()
-        if removed:
+        )
+        if granted.exists():  # read first: a re-run writes nothing
+            granted.delete()
             result.changes.append(f"izin halaman 'publish_page' dicabut dari '{group.name}'")
 
 
@@ -241,11 +246,20 @@ def _follow_spec(institution_role: InstitutionRole, spec, role: RoleSpec, result
     result.changes.append(f"peran '{role.name}' diperbarui")
 
 
+def _group_name(spec: InstitutionSpec, role: RoleSpec) -> str:
+    """``Institution: Role``; with the hostname when another institution of the same name
+    (two *Kalurahan Sumberagung* in two kabupaten) already holds that group."""
+    name = f"{spec.name}: {role.name}"[:150]
+    if Group.objects.filter(name=name, institution_role__isnull=False).exists():
+        name = f"{spec.name} ({spec.hostname}): {role.name}"[:150]
+    return name
+
+
 def _ensure_role(spec, role: RoleSpec, home, collection, site, result) -> Group:
     existing = InstitutionRole.objects.filter(site=site, key=role.key).select_related("group")
     institution_role = existing.first()
     if institution_role is None:
-        group, _ = Group.objects.get_or_create(name=f"{spec.name}: {role.name}"[:150])
+        group, _ = Group.objects.get_or_create(name=_group_name(spec, role))
         institution_role = InstitutionRole.objects.create(
             site=site,
             group=group,

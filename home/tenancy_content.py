@@ -19,10 +19,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import ModelChoiceField
 from django.utils.text import capfirst
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Collection, Page, Site
 
+from home.office_hours import OfficeHoursField
 from home.page_forms import InstitutionPageForm
 
 
@@ -325,7 +326,10 @@ class TenantReferencesFormMixin:
 
 
 class InstitutionSettingsForm(TenantReferencesFormMixin, WagtailAdminModelForm):
-    """The institution profile's form: the logo must come from the institution's own library."""
+    """The institution profile's form: the logo must come from the institution's own library;
+    office hours are written as text and must be readable by the SOP clock."""
+
+    office_hours = OfficeHoursField(label=gettext_lazy("office hours"))
 
 
 class TenantPageForm(TenantReferencesFormMixin, InstitutionPageForm):

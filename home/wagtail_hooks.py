@@ -1,13 +1,20 @@
-"""Admin hooks that keep each institution inside its own page tree; the regional roll-up."""
+"""Admin hooks that keep each institution inside its own page tree; the regional roll-up; the
+first-week checklist."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.checklist import OnboardingChecklistPanel
 from home.oversight import urls as oversight_urls
 from home.oversight.permissions import ROLLUP_POLICY
 from home.tenancy import pages_of_user_institutions
+
+
+@hooks.register("construct_homepage_panels")
+def add_onboarding_checklist(request, panels):
+    panels.append(OnboardingChecklistPanel())
 
 
 @hooks.register("construct_page_chooser_queryset")

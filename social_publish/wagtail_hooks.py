@@ -7,8 +7,10 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
+from home.checklist import ChecklistItem
 from home.tenancy import site_for_page, sites_for_user
 from social_publish import oversight
+from social_publish.models import Channel, ChannelKind
 from social_publish.obligations import planned_gaps
 from social_publish.views.channels import ChannelViewSet
 from social_publish.views.messages import MessagesView
@@ -97,3 +99,19 @@ def send_report_waiting_for_versions(page_id: int) -> None:
 
 
 hooks.register("oversight_rollup_metrics", oversight.social_metrics)
+
+
+@hooks.register("onboarding_checklist_items")
+def channels_checklist_items(site):
+    """The first-week checklist's item: a real platform account connected and working (a
+    rehearsal channel does not count)."""
+    connected = Channel.objects.filter(site=site).active().exclude(kind=ChannelKind.SANDBOX)
+    return [
+        ChecklistItem(
+            40,
+            _("Channels connected"),
+            connected.exists(),
+            reverse("social_publish_channels:index"),
+            _("Connect the institution's social media accounts the SOP publishes to."),
+        )
+    ]

@@ -147,12 +147,13 @@ def _revoke_publishing(site: Site, result: InstallResult) -> None:
 
     With an SOP installed, pages go live only through its workflow (``publishing``).
     """
-    removed, _ = GroupPagePermission.objects.filter(
+    granted = GroupPagePermission.objects.filter(
         group__institution_role__site=site,
         page__path__startswith=site.root_page.path,
         permission__codename="publish_page",
-    ).delete()
-    if removed:
+    )
+    if granted.exists():  # read first: a re-install of the same SOP writes nothing
+        granted.delete()
         result.changes.append("izin terbit langsung dicabut dari peran di luar SOP")
 
 

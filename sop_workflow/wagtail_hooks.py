@@ -12,6 +12,7 @@ from wagtail.permissions import policy_registry
 from sop_workflow import channels, oversight, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
+from sop_workflow.onboarding import SOP_PRINTED, sop_checklist_items
 from sop_workflow.permissions import viewable
 from sop_workflow.records import dispositions
 from sop_workflow.records.follow_ups import LOG_ACTION
@@ -25,6 +26,12 @@ hooks.register("social_publish_channel_limit", channels.fixed_channel_kinds)
 hooks.register("social_publish_report_recipients", channels.link_report_roles)
 hooks.register("social_publish_required_channels", channels.required_channels)
 hooks.register("social_publish_required_versions", channels.required_versions)
+hooks.register("onboarding_checklist_items", sop_checklist_items)
+
+
+@hooks.register("register_log_actions")
+def register_sop_log_actions(actions):
+    actions.register_action(SOP_PRINTED, _("Print SOP"), _("SOP printed"))
 
 
 @hooks.register("register_log_actions")

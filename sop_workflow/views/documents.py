@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from home.models import InstitutionSettings
 from sop_workflow.models import ArchiveRecord, InstalledSop
+from sop_workflow.onboarding import record_printed
 from sop_workflow.permissions import viewable
 from sop_workflow.records import pdf
 from sop_workflow.records.sop_document import procedure_table
@@ -84,7 +85,9 @@ def archive_pdf(request, record_id: int):
 
 def sop_print(request, installed_id: int):
     """The installed SOP as the official document: header block and procedure table."""
-    return TemplateResponse(request, SOP_TEMPLATE, _sop_context(request, installed_id))
+    context = _sop_context(request, installed_id)
+    record_printed(context["installed"], request.user)
+    return TemplateResponse(request, SOP_TEMPLATE, context)
 
 
 def sop_pdf(request, installed_id: int):
@@ -92,7 +95,10 @@ def sop_pdf(request, installed_id: int):
     context = _sop_context(request, installed_id)
     installed = context["installed"]
     filename = f"sop-{pdf.safe_filename_part(installed.key)}-v{installed.version}.pdf"
-    return pdf_response(request, SOP_TEMPLATE, context, filename)
+    response = pdf_response(request, SOP_TEMPLATE, context, filename)
+    if response.status_code == 200:
+        record_printed(installed, request.user)
+    return response
 
 
 def pdf_response(request, template: str, context: dict, filename: str):
