@@ -1,11 +1,9 @@
 """Onboarding a new institution: its time zone as people write it (office hours:
 :mod:`home.office_hours`), and the invitation of its first administrator.
 
-The invitation is a signed, expiring link to Wagtail's *set your password* page — Wagtail's
-``PasswordResetConfirmView``, a subclass of Django's, at ``wagtailadmin_password_reset_confirm``.
-The link is Django's password-reset token (``default_token_generator``): it is bound to the
-user's current password hash and last sign-in, so it works once, and it expires after
-``PASSWORD_RESET_TIMEOUT`` seconds (Django's default: three days).
+The invitation carries the same signed password link as every staff invitation
+(:mod:`home.staff.invites`): it works once, expires after ``STAFF_INVITE_MAX_AGE`` seconds, and
+an expired or used link says so and how to get a new one.
 """
 
 from __future__ import annotations
@@ -14,19 +12,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.encoding import force_bytes
 from django.utils.formats import date_format
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Site
 
+from home import conf
 from home.models import InstitutionRole, InstitutionSettings
 from home.models.institution import TIME_ZONE_CHOICES
+from home.staff.invites import make_token
 from home.tenancy import institution_time_zone
 
 #: The Indonesian names of the three time zones, as people write them in a sheet or a command.
@@ -75,14 +72,7 @@ def add_administrator(site: Site, email: str):
 
 def invitation_link(user) -> str:
     """The absolute, signed link where ``user`` sets a password (see the module docstring)."""
-    path = reverse(
-        "wagtailadmin_password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    return get_admin_base_url() + path
+    return get_admin_base_url() + reverse("staff_set_password", args=[make_token(user)])
 
 
 def send_admin_invitation(user, site: Site) -> int:
@@ -93,7 +83,7 @@ def send_admin_invitation(user, site: Site) -> int:
     """
     institution = InstitutionSettings.objects.filter(site=site).first()
     name = institution.official_name if institution else site.site_name or site.hostname
-    expires = timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    expires = timezone.now() + timedelta(seconds=conf.get("STAFF_INVITE_MAX_AGE"))
     with translation.override(settings.LANGUAGE_CODE):
         with timezone.override(institution_time_zone(site)):
             values = {

@@ -136,19 +136,20 @@ def test_the_administrator_of_each_new_institution_is_invited_and_sets_a_passwor
     assert "kedaluwarsa pada" in message.body
     assert "WIB" in message.body
 
-    link = re.search(r"http://testserver(/admin/password_reset/\S+)", message.body).group(1)
-    form_page = client.get(link, follow=True)
-    assert form_page.status_code == 200
-    set_password_url = form_page.redirect_chain[-1][0]
+    link = re.search(r"http://testserver(/admin/password-link/\S+)", message.body).group(1)
+    assert client.get(link).status_code == 200
     done = client.post(
-        set_password_url,
+        link,
         {"new_password1": "Sandi-Baru-Kuat-2026", "new_password2": "Sandi-Baru-Kuat-2026"},
         follow=True,
     )
     assert done.status_code == 200
+    assert "Kata sandi Anda tersimpan" in done.content.decode()  # on the sign-in page
     admin.refresh_from_db()
     assert admin.check_password("Sandi-Baru-Kuat-2026")
-    assert client.get(link, follow=True).context["validlink"] is False  # used once
+    again = client.get(link)
+    assert again.status_code == 410  # used once, and it says so
+    assert "Tautan ini sudah dipakai" in again.content.decode()
 
 
 def test_a_second_run_says_every_row_unchanged_and_writes_nothing(sheet):
