@@ -21,7 +21,6 @@ from wagtail.permissions import policy_registry
 from home.models import InstitutionRole, InstitutionSettings
 from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
 from sop_workflow import conf
-from sop_workflow.definition import Kind
 from sop_workflow.models import (
     SopApprovalTask,
     SopPublicationTask,
@@ -29,6 +28,7 @@ from sop_workflow.models import (
     StepOutcome,
     StepTiming,
 )
+from sop_workflow.moderation.outcome import sent_back_role_keys
 from sop_workflow.records.dispositions import assigned_to, display_name
 from sop_workflow.records.guide import guides_for, has_guide
 from sop_workflow.timekeeping import sla
@@ -136,7 +136,7 @@ def sent_back_rows(user) -> list[dict]:
         installed = state.workflow.installed_sop
         mine = state.requested_by_id == user.pk or bool(
             role_keys.get(installed.site_id, set())
-            & _sent_back_to(installed.definition, rejected.task.specific)
+            & sent_back_role_keys(installed.definition, rejected.task.specific)
         )
         if not mine:
             continue
@@ -152,19 +152,6 @@ def sent_back_rows(user) -> list[dict]:
         )
     rows.sort(key=lambda row: row["at"], reverse=True)
     return rows
-
-
-def _sent_back_to(definition, task) -> set[str]:
-    """Role keys a rejection of ``task`` sends the item back to, as the SOP says."""
-    number = getattr(task, "step_number", None)
-    sop_task = next((t for t in definition.tasks() if t.number == number), None)
-    target = sop_task.on_reject if sop_task else None
-    if target is not None and target.role:
-        return {target.role}
-    if target is not None and target.step is not None:
-        return set(definition.step(target.step).actor)
-    preparation = definition.steps_of(Kind.PREPARATION)
-    return set(preparation[-1].actor) if preparation else set()
 
 
 def compliance_line(user, at: datetime) -> dict | None:

@@ -1,0 +1,146 @@
+"""The SOP's preparation checks refuse submission (the draft is kept), are checked again at
+every approval, and every task action says what it did — through the real admin views."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Revision, TaskState, WorkflowState
+
+from tests.sop_helpers import (
+    act,
+    as_user,
+    create_with_sop,
+    current_state,
+    current_task,
+    draft,
+    edit_data,
+    latest,
+    redirect_of,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def shown_messages(response) -> str:
+    """The text of the admin messages on the page a redirect leads to."""
+    return response.content.decode()
+
+
+def editor_action(client, page, action: str, **changes):
+    """A task action from the page editor's action menu (the footer's workflow buttons).
+
+    The browser also posts the date's hidden initial value (a field with a callable default),
+    by which Django tells that the date did not change.
+    """
+    data = {
+        **edit_data(page, **changes),
+        "initial-date": latest(page).get_latest_revision_as_object().date.isoformat(),
+        "action-workflow-action": "1",
+        "workflow-action-name": action,
+        "workflow-action-extra-data": json.dumps({}),
+    }
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+
+
+def test_bantul_item_missing_5w1h_is_not_submitted_and_the_message_lists_it(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    manager = bantul.user("pengelola_website")
+    page = draft(bantul, why="", how="")
+
+    response = submit(as_user(client, manager), page, lead="Ringkasan baru dari pengelola.")
+
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    shown = shown_messages(client.get(response.url))
+    assert "belum diajukan" in shown
+    assert "5W+1H belum lengkap" in shown
+    assert "mengapa" in shown
+    assert "bagaimana" in shown
+    assert "telah diperbarui" not in shown
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+    kept = latest(page).get_latest_revision_as_object()
+    assert kept.lead == "Ringkasan baru dari pengelola."  # the draft content is saved
+    assert latest(page).get_latest_revision().user == manager
+
+
+def test_a_complete_bantul_item_is_submitted_to_the_panewu(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    page = draft(bantul)
+
+    response = submit(as_user(client, bantul.user("pengelola_website")), page)
+
+    assert current_task(page).step_number == 3
+    shown = shown_messages(client.get(response.url))
+    assert "diajukan kepada Panewu untuk langkah 3" in shown
+
+
+def test_approving_from_the_editor_while_a_check_fails_approves_nothing_and_says_why(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    manager, panewu = bantul.user("pengelola_website"), bantul.user("panewu")
+    page = draft(bantul)
+    submit(as_user(client, manager), page)
+
+    response = editor_action(as_user(client, panewu), page, "approve", why="")
+
+    shown = shown_messages(response)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert "tidak disetujui pada langkah 3" in shown
+    assert "mengapa" in shown
+    assert "telah diperbarui" not in shown
+    assert current_state(page).status == TaskState.STATUS_IN_PROGRESS
+    assert current_task(page).step_number == 3
+
+
+def test_approving_from_the_editor_names_the_step_and_the_next_role_without_a_new_revision(
+    client,
+):
+    bantul = create_with_sop("kapanewon_bantul")
+    page = draft(bantul)
+    submit(as_user(client, bantul.user("pengelola_website")), page)
+    revisions = Revision.page_revisions.filter(object_id=str(page.pk)).count()
+
+    response = editor_action(as_user(client, bantul.user("panewu")), page, "approve")
+
+    shown = shown_messages(response)
+    assert "Disetujui pada langkah 3; diteruskan ke Pengelola Website." in shown
+    assert "telah diperbarui" not in shown
+    assert current_task(page).step_number == 4
+    assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == revisions
+
+
+def test_the_dashboard_modal_confirms_approval_and_rejection(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    manager, panewu = bantul.user("pengelola_website"), bantul.user("panewu")
+    page = draft(bantul)
+    submit(as_user(client, manager), page)
+
+    rejected = act(as_user(client, panewu), page, "reject", comment="Foto kurang jelas.")
+    shown = shown_messages(client.get(redirect_of(rejected), follow=True))
+    assert "Dikembalikan ke Pengelola Website pada langkah 3" in shown
+
+    submit(as_user(client, manager), page)
+    approved = act(as_user(client, panewu), page, "approve")
+    shown = shown_messages(client.get(redirect_of(approved), follow=True))
+    assert "Disetujui pada langkah 3; diteruskan ke Pengelola Website." in shown
+
+
+def test_the_action_result_is_only_shown_to_the_person_who_acted(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    page = draft(bantul)
+    submit(as_user(client, bantul.user("pengelola_website")), page)
+    state = current_state(page)
+    act(as_user(client, bantul.user("panewu")), page, "approve")
+
+    url = reverse("sop_workflow:action_result", args=[state.pk])
+    assert as_user(client, bantul.user("panewu")).get(url).status_code == 404
+
+
+def test_dpmk_submission_is_not_refused_for_the_intake_number_it_gives(client):
+    dpmk = create_with_sop("dpmk_bantul")
+    page = draft(dpmk)
+
+    submit(as_user(client, dpmk.user("petugas_penerima")), page)
+
+    assert latest(page).current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
