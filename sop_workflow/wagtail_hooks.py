@@ -11,7 +11,7 @@ from wagtail.permissions import policy_registry
 from sop_workflow import channels, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
-from sop_workflow.moderation import editor
+from sop_workflow.moderation import editor, gate
 from sop_workflow.permissions import viewable
 from sop_workflow.records.guide import has_guide
 from sop_workflow.views.dispositions import DispositionViewSet
@@ -24,6 +24,7 @@ hooks.register("before_edit_page", editor.before_edit)
 hooks.register("after_edit_page", editor.after_edit)
 hooks.register("before_create_page", editor.before_create)
 hooks.register("after_create_page", editor.after_create)
+hooks.register("construct_page_action_menu", gate.hide_submit_buttons)
 
 
 @hooks.register("register_admin_urls")

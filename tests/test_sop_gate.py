@@ -2,11 +2,16 @@
 every approval, and every task action says what it did — through the real admin views."""
 
 import json
+from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.models import GroupPagePermission, Revision, TaskState, WorkflowState
 
+from home.models import InstitutionRole
 from tests.sop_helpers import (
     act,
     as_user,
@@ -17,6 +22,7 @@ from tests.sop_helpers import (
     edit_data,
     latest,
     redirect_of,
+    save_draft,
     submit,
 )
 
@@ -81,8 +87,10 @@ def test_approving_from_the_editor_while_a_check_fails_approves_nothing_and_says
     manager, panewu = bantul.user("pengelola_website"), bantul.user("panewu")
     page = draft(bantul)
     submit(as_user(client, manager), page)
+    operator = get_user_model().objects.create_superuser("operator-uji", "op@example.go.id", "x")
+    save_draft(as_user(client, operator), page, why="")  # the content changed in moderation
 
-    response = editor_action(as_user(client, panewu), page, "approve", why="")
+    response = editor_action(as_user(client, panewu), page, "approve")
 
     shown = shown_messages(response)
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -144,3 +152,75 @@ def test_dpmk_submission_is_not_refused_for_the_intake_number_it_gives(client):
     submit(as_user(client, dpmk.user("petugas_penerima")), page)
 
     assert latest(page).current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def edit_page(client, page):
+    return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def test_bantul_reporter_drafts_but_cannot_submit(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    peliput = bantul.user("peliput")
+    page = draft(bantul, owner=peliput)
+
+    editor = edit_page(as_user(client, peliput), page)
+    assert editor.status_code == 200
+    assert 'name="action-submit"' not in editor.content.decode()
+
+    forced = submit(client, page, lead="Ringkasan dari peliput.")
+    shown = shown_messages(client.get(forced.url))
+    assert "menurut SOP instansi ini, yang mengajukan adalah Pengelola Website" in shown
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+    assert latest(page).get_latest_revision_as_object().lead == "Ringkasan dari peliput."
+
+    manager = bantul.user("pengelola_website")
+    assert 'name="action-submit"' in edit_page(as_user(client, manager), page).content.decode()
+    submit(client, page)
+    assert current_task(page).step_number == 3
+
+
+def test_panewu_opens_the_item_only_through_its_task_and_cannot_change_it(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    panewu = bantul.user("panewu")
+    page = draft(bantul, owner=bantul.user("peliput"))
+
+    assert edit_page(as_user(client, panewu), page).status_code in (302, 403)
+
+    submit(as_user(client, bantul.user("pengelola_website")), page)
+    assert edit_page(as_user(client, panewu), page).status_code == 200
+    response = editor_action(client, page, "approve", lead="Diubah oleh Panewu.")
+
+    shown = shown_messages(response)
+    assert "Tidak ada yang disimpan: pada langkah 3" in shown
+    assert "bukan mengubah isi" in shown
+    assert latest(page).get_latest_revision_as_object().lead != "Diubah oleh Panewu."
+    assert current_task(page).step_number == 3
+    assert current_state(page).status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_reinstalling_the_sop_takes_back_page_permissions_and_says_so():
+    bantul = create_with_sop("kapanewon_bantul")
+    panewu = InstitutionRole.objects.get(site=bantul.site, key="panewu")
+    peliput = InstitutionRole.objects.get(site=bantul.site, key="peliput")
+    assert set(page_codenames(panewu)) == set()
+    assert set(page_codenames(peliput)) == {"add_page"}
+    GroupPagePermission.objects.create(
+        group=panewu.group,
+        page=bantul.home,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+
+    out = StringIO()
+    call_command("install_sop", "kapanewon_bantul", "--site", bantul.hostname, stdout=out)
+
+    assert f"izin halaman 'change_page' dicabut dari '{panewu.group.name}'" in out.getvalue()
+    assert set(page_codenames(panewu)) == set()
+
+
+def page_codenames(role):
+    return GroupPagePermission.objects.filter(group=role.group).values_list(
+        "permission__codename", flat=True
+    )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from sop_workflow.models import AbstractSopTask, SopTaskState
 from sop_workflow.moderation.checks import requirement_problems
-from sop_workflow.moderation.gate import gate_create, gate_edit, refusal_message
+from sop_workflow.moderation.gate import gate_create, gate_edit, posted_form, refusal_message
 from sop_workflow.moderation.outcome import outcome_message, role_names
 
 
@@ -39,8 +39,56 @@ def replace_confirmation(request, level: int, message) -> None:
     messages.add_message(request, level, message)
 
 
+def task_allows_edits(task) -> bool:
+    """Whether the SOP lets the actors of ``task`` change the content (``edits = true``)."""
+    if not task.installed_sop_id:
+        return False
+    numbers = set(task.step_numbers or [task.step_number])
+    return any(step.edits for step in task.installed_sop.definition.steps if step.number in numbers)
+
+
+def _edits_through_task_only(request, page):
+    """The SOP task of a user who may edit ``page`` only through it, when its step does not let
+    them change the content (``edits`` false); else ``None``."""
+    if request.user.is_superuser:
+        return None
+    state = page.current_workflow_task_state
+    task = state.task.specific if state else None
+    if not isinstance(task, AbstractSopTask) or task_allows_edits(task):
+        return None
+    permissions = page.permissions_for_user(request.user).permissions
+    own = "add" in permissions and page.owner_id == request.user.pk
+    return None if "change" in permissions or own else task
+
+
+def _refuse_content_change(request, page):
+    """Refuse a post that changes the content of an item the user may only approve or reject."""
+    if request.method != "POST" or request.POST.get("action-cancel-workflow"):
+        return None
+    task = _edits_through_task_only(request, page)
+    if task is None:
+        return None
+    form = posted_form(request, page.get_latest_revision_as_object(), page.get_parent())
+    changed = [name for name in form.changed_data if name != "comment_notifications"]
+    if not changed:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was saved: at step %(step)s the SOP lets %(roles)s approve or request "
+            "changes, not change the content. Write what must change in a rejection comment."
+        )
+        % {"step": task.step_label, "roles": role_names(task)},
+    )
+    return redirect(_edit_url(page))
+
+
 def before_edit(request, page):
-    """``before_edit_page``: the submission gate, and which task the editor acts on."""
+    """``before_edit_page``: content changes the SOP does not allow, the submission gate, and
+    which task the editor acts on."""
+    refused = _refuse_content_change(request, page)
+    if refused is not None:
+        return refused
     gate_edit(request, page)
     if request.method != "POST" or not request.POST.get("action-workflow-action"):
         return None
@@ -77,7 +125,7 @@ def after_edit(request, page):
     """``after_edit_page``: say what the submission or the task action did, or why not."""
     refused = getattr(request, "sop_refused_submission", None)
     if refused is not None:
-        replace_confirmation(request, messages.ERROR, refusal_message(page, refused.problems))
+        replace_confirmation(request, messages.ERROR, refusal_message(page, refused))
         return redirect(_edit_url(page))
     acting = getattr(request, "sop_editor_action", None)
     if acting is not None:
@@ -90,7 +138,7 @@ def after_edit(request, page):
 def after_create(request, page):
     refused = getattr(request, "sop_refused_submission", None)
     if refused is not None:
-        replace_confirmation(request, messages.ERROR, refusal_message(page, refused.problems))
+        replace_confirmation(request, messages.ERROR, refusal_message(page, refused))
         return redirect(_edit_url(page))
     if request.method == "POST" and request.POST.get("action-submit"):
         _confirm_submission(request, page)

@@ -1,4 +1,5 @@
-"""The submission gate: a preparation step's ``checks`` refuse submission, the draft is kept.
+"""The submission gate: only the SOP's submitting roles submit, and a preparation step's
+``checks`` refuse submission; in both cases the draft is kept.
 
 Wagtail's page editor starts the workflow in its ``submit`` action, after saving the revision;
 no hook runs between the two. So the ``before_edit_page`` / ``before_create_page`` hooks
@@ -18,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.models import PageSubscription
 
+from home.models import InstitutionRole
 from sop_workflow.definition import Kind
 from sop_workflow.models import InstalledSop
 from sop_workflow.moderation.checks import CheckContext, run_checks
@@ -29,9 +31,11 @@ SUBMIT_BUTTONS = ("action-submit", "action-restart-workflow")
 
 @dataclass
 class RefusedSubmission:
-    """Why a submission was turned into a draft save, kept on the request for the after-hook."""
+    """Why a submission was turned into a draft save, kept on the request for the after-hook:
+    the missing requirements, or the roles that submit instead of this user."""
 
     problems: list[str] = field(default_factory=list)
+    submitters: str = ""
 
 
 def installed_sop_of_workflow(workflow) -> InstalledSop | None:
@@ -48,6 +52,36 @@ def submission_checks(installed: InstalledSop) -> list[str]:
     return names
 
 
+def submitter_role_names(installed: InstalledSop) -> str:
+    keys = [role.key for role in installed.definition.submitter_roles]
+    names = InstitutionRole.objects.filter(site_id=installed.site_id, key__in=keys)
+    return ", ".join(sorted(names.values_list("name", flat=True)))
+
+
+def may_submit(user, workflow) -> bool:
+    """Whether ``user`` may submit into ``workflow``: an operator, any user when the workflow is
+    not an SOP's (or the SOP names no submitting role), else a member of a submitting role."""
+    installed = installed_sop_of_workflow(workflow)
+    if user.is_superuser or installed is None:
+        return True
+    keys = [role.key for role in installed.definition.submitter_roles]
+    if not keys:
+        return True
+    return InstitutionRole.objects.filter(
+        site_id=installed.site_id, key__in=keys, group__user=user
+    ).exists()
+
+
+def hide_submit_buttons(menu_items, request, context) -> None:
+    """``construct_page_action_menu``: no submit or restart button for roles that may not
+    submit."""
+    page = context.get("page")
+    owner = page if page is not None else context.get("parent_page")
+    if owner is None or may_submit(request.user, owner.get_workflow()):
+        return
+    menu_items[:] = [item for item in menu_items if item.name not in SUBMIT_BUTTONS]
+
+
 def preparation_problems(workflow, page) -> list[str]:
     """What ``page`` (as it would be submitted) lacks for the SOP of ``workflow``."""
     installed = installed_sop_of_workflow(workflow)
@@ -61,9 +95,8 @@ def _submitting(request) -> bool:
     return request.method == "POST" and any(request.POST.get(name) for name in SUBMIT_BUTTONS)
 
 
-def _posted_page(request, page, parent):
-    """A copy of ``page`` carrying the posted content, or ``None`` when the form is invalid
-    (then Wagtail shows the errors itself and saves nothing)."""
+def posted_form(request, page, parent):
+    """The page form the editor view would build from this request, bound to ``page``."""
     form_class = type(page).get_edit_handler().get_form_class()
     subscription = PageSubscription(page=page if page.pk else None, user=request.user)
     form = form_class(
@@ -74,16 +107,39 @@ def _posted_page(request, page, parent):
         parent_page=parent,
         for_user=request.user,
     )
+    return form
+
+
+def _posted_page(request, page, parent):
+    """A copy of ``page`` carrying the posted content, or ``None`` when the form is invalid
+    (then Wagtail shows the errors itself and saves nothing)."""
+    form = posted_form(request, page, parent)
     return form.instance if form.is_valid() else None
 
 
-def _refuse(request, problems: list[str]) -> None:
+def _refuse(request, refusal: RefusedSubmission) -> None:
     """Take the submit buttons off the request so that Wagtail saves a draft instead."""
     data: QueryDict = request.POST.copy()
     for name in SUBMIT_BUTTONS:
         data.pop(name, None)
     request.POST = data
-    request.sop_refused_submission = RefusedSubmission(problems)
+    request.sop_refused_submission = refusal
+
+
+def _check(request, workflow, page, parent) -> None:
+    """Refuse the submission when the user may not submit or the posted item is incomplete."""
+    installed = installed_sop_of_workflow(workflow)
+    if installed is None:
+        return
+    if not may_submit(request.user, workflow):
+        _refuse(request, RefusedSubmission(submitters=submitter_role_names(installed)))
+        return
+    posted = _posted_page(request, page, parent)
+    if posted is None:
+        return
+    problems = preparation_problems(workflow, posted)
+    if problems:
+        _refuse(request, RefusedSubmission(problems=problems))
 
 
 def gate_edit(request, page) -> None:
@@ -94,15 +150,7 @@ def gate_edit(request, page) -> None:
     lock = page.get_lock()
     if not perms.can_submit_for_moderation() or (lock and lock.for_user(request.user)):
         return
-    workflow = page.get_workflow()
-    if installed_sop_of_workflow(workflow) is None:
-        return
-    posted = _posted_page(request, page.get_latest_revision_as_object(), page.get_parent())
-    if posted is None:
-        return
-    problems = preparation_problems(workflow, posted)
-    if problems:
-        _refuse(request, problems)
+    _check(request, page.get_workflow(), page.get_latest_revision_as_object(), page.get_parent())
 
 
 def gate_create(request, parent_page, page_class) -> None:
@@ -111,19 +159,17 @@ def gate_create(request, parent_page, page_class) -> None:
         return
     page = page_class(owner=request.user)
     page.locale = parent_page.locale
-    workflow = parent_page.get_workflow()
-    if installed_sop_of_workflow(workflow) is None:
-        return
-    posted = _posted_page(request, page, parent_page)
-    if posted is None:
-        return
-    problems = preparation_problems(workflow, posted)
-    if problems:
-        _refuse(request, problems)
+    _check(request, parent_page.get_workflow(), page, parent_page)
 
 
-def refusal_message(page, problems: list[str]):
+def refusal_message(page, refusal: RefusedSubmission):
     """One message: the draft is kept, what is missing, and where to complete it."""
+    if refusal.submitters:
+        return _(
+            "“%(title)s” has not been submitted: in this institution's SOP, %(roles)s "
+            "submits. The draft has been saved; they will find it in the page list."
+        ) % {"title": page.get_admin_display_title(), "roles": refusal.submitters}
+    problems = refusal.problems
     intro = _(
         "“%(title)s” has not been submitted: the SOP requires what is listed below. "
         "The draft has been saved; complete it in the editor (the 5W+1H tab for the "
