@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
@@ -104,9 +105,10 @@ def disposition_rows(user, at: datetime) -> list[dict]:
     ]
 
 
-def sent_back_rows(user) -> list[dict]:
+def sent_back_rows(user, at: datetime | None = None) -> list[dict]:
     """Items a rejection sent back to the user: submitted by them, or sent to one of their roles
     by the SOP (``on_reject``; else the roles of the last preparation step). Newest first."""
+    at = at or timezone.now()
     sites = sites_for_user(user)
     role_keys: dict[int, set[str]] = {}
     for site_id, key in InstitutionRole.objects.filter(group__user=user).values_list(
@@ -147,6 +149,7 @@ def sent_back_rows(user) -> list[dict]:
                 "title": page.get_latest_revision_as_object().title,
                 "by": display_name(rejected.finished_by),
                 "at": rejected.finished_at,
+                "ago": _("%(time)s ago") % {"time": timesince(rejected.finished_at, at)},
                 "comment": rejected.specific.get_comment(),
             }
         )
@@ -223,7 +226,7 @@ class WaitingForYouPanel(Component):
             "request": request,
             "tasks": task_rows(user, at),
             "dispositions": disposition_rows(user, at),
-            "sent_back": sent_back_rows(user),
+            "sent_back": sent_back_rows(user, at),
             "compliance": compliance_line(user, at),
         }
         context["empty"] = not (context["tasks"] or context["dispositions"] or context["sent_back"])

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Revision, TaskState, WorkflowState
@@ -224,3 +225,45 @@ def page_codenames(role):
     return GroupPagePermission.objects.filter(group=role.group).values_list(
         "permission__codename", flat=True
     )
+
+
+# --------------------------------------------------------------------------- rejections
+
+
+def named(user, first: str, last: str):
+    user.first_name, user.last_name = first, last
+    user.save(update_fields=["first_name", "last_name"])
+    return user
+
+
+def test_bunder_rejection_lands_with_the_on_reject_role_with_who_and_when(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr("django_q.conf.Conf.SYNC", True)
+    bunder = create_with_sop("kalurahan_bunder")
+    submitter = named(bunder.user("admin_medsos"), "Dewi", "Pengaju")
+    colleague = named(bunder.user("admin_medsos"), "Budi", "Rekan")
+    ketua = named(bunder.user("ketua_ppid"), "Sri", "Lestari")
+    page = draft(bunder, title="Kerja bakti Padukuhan Karang")
+    submit(as_user(client, submitter), page)
+    act(as_user(client, bunder.user("seksi")), page, "approve")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rejected = act(as_user(client, ketua), page, "reject", comment="Foto kurang jelas, ganti.")
+    shown = shown_messages(client.get(redirect_of(rejected), follow=True))
+    assert "Dikembalikan ke Admin Medsos pada langkah 5–6" in shown
+
+    dashboard = as_user(client, colleague).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Perbaikan diminta oleh Sri Lestari, " in dashboard
+    assert "yang lalu" in dashboard
+    assert "Foto kurang jelas, ganti." in dashboard
+    editor = edit_page(client, page).content.decode()
+    assert "Dikembalikan untuk diperbaiki oleh Sri Lestari, " in editor
+    assert "Foto kurang jelas, ganti." in editor
+    to_colleague = [message for message in mail.outbox if colleague.email in message.to]
+    assert len(to_colleague) == 1
+    assert "Sri Lestari mengembalikan" in to_colleague[0].body
+
+    submit(client, page, lead="Ringkasan baru dengan foto yang lebih jelas.")
+    assert current_task(page).step_number == 4
+    assert "Dikembalikan untuk diperbaiki" not in edit_page(client, page).content.decode()

@@ -19,6 +19,7 @@ from sop_workflow.models import AbstractSopTask, SopTaskState
 from sop_workflow.moderation.checks import requirement_problems
 from sop_workflow.moderation.gate import gate_create, gate_edit, posted_form, refusal_message
 from sop_workflow.moderation.outcome import outcome_message, role_names
+from sop_workflow.moderation.rejections import show_in_editor
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def before_edit(request, page):
     refused = _refuse_content_change(request, page)
     if refused is not None:
         return refused
+    show_in_editor(request, page)
     gate_edit(request, page)
     if request.method != "POST" or not request.POST.get("action-workflow-action"):
         return None
