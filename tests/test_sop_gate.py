@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Revision, TaskState, WorkflowState
 
-from home.models import InstitutionRole
+from home.models import InstitutionRole, NewsPage
 from tests.sop_helpers import (
     act,
     as_user,
@@ -267,3 +267,26 @@ def test_bunder_rejection_lands_with_the_on_reject_role_with_who_and_when(
     submit(client, page, lead="Ringkasan baru dengan foto yang lebih jelas.")
     assert current_task(page).step_number == 4
     assert "Dikembalikan untuk diperbaiki" not in edit_page(client, page).content.decode()
+
+
+def test_a_new_page_submitted_straight_from_creation_is_kept_as_a_draft_when_incomplete(client):
+    bantul = create_with_sop("kapanewon_bantul")
+    template = draft(bantul)
+    data = {
+        **edit_data(template, title="Posyandu Padukuhan Karang", slug="posyandu-karang", how=""),
+        "action-submit": "Submit",
+    }
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=["home", "newspage", bantul.news_index.pk],
+    )
+
+    response = as_user(client, bantul.user("pengelola_website")).post(url, data, follow=True)
+
+    created = NewsPage.objects.get(slug="posyandu-karang")
+    shown = shown_messages(response)
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[created.pk])
+    assert "“Posyandu Padukuhan Karang” belum diajukan" in shown
+    assert "bagaimana" in shown
+    assert not created.live
+    assert not WorkflowState.objects.filter(object_id=str(created.pk)).exists()
