@@ -36,14 +36,9 @@ def shown_messages(response) -> str:
 
 
 def editor_action(client, page, action: str, **changes):
-    """A task action from the page editor's action menu (the footer's workflow buttons).
-
-    The browser also posts the date's hidden initial value (a field with a callable default),
-    by which Django tells that the date did not change.
-    """
+    """A task action from the page editor's action menu (the footer's workflow buttons)."""
     data = {
         **edit_data(page, **changes),
-        "initial-date": latest(page).get_latest_revision_as_object().date.isoformat(),
         "action-workflow-action": "1",
         "workflow-action-name": action,
         "workflow-action-extra-data": json.dumps({}),
