@@ -18,7 +18,16 @@ class InstitutionPageForm(WagtailAdminPageForm):
     committed: the editor is told "published" and the public never sees the page. The form's
     own save therefore takes the publication fields from the database row, locked inside the
     save's transaction.
+
+    Fields with a callable default (the news date) lose Django's hidden initial value: Wagtail's
+    panels never render that input, so such a field always looked changed, and approving from
+    the editor saved a new revision under the approver's name.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = False
 
     def save(self, commit=True):
         if commit and self.instance.pk:

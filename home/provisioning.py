@@ -34,6 +34,7 @@ from home.vocabulary import Tier, institution_kind
 
 AUTHOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 PUBLISHER_PAGE_PERMISSIONS = (*AUTHOR_PAGE_PERMISSIONS, "publish_page")
+GRANTED_PAGE_PERMISSIONS = PUBLISHER_PAGE_PERMISSIONS  # what a role spec may take back
 COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -49,6 +50,8 @@ class RoleSpec:
     """One role of an institution; ``can_publish`` roles may make pages live directly.
 
     ``is_admin`` adds page locking and the institution profile; it does not imply publishing.
+    ``can_add`` lets the role create pages and edit its own (Wagtail's ``add_page``);
+    ``can_change`` lets it edit every page of the institution (``change_page``).
     """
 
     key: str
@@ -57,6 +60,8 @@ class RoleSpec:
     is_admin: bool = False
     is_leadership: bool = False
     is_oversight: bool = False  # reads the roll-up of the institutions below; edits nothing
+    can_add: bool = True
+    can_change: bool = True
 
 
 DEFAULT_ROLES = (
@@ -203,17 +208,20 @@ def _grant(group: Group, permissions, result: ProvisionResult, label: str) -> No
 
 
 def _page_codenames(role: RoleSpec) -> tuple[str, ...]:
-    codenames = PUBLISHER_PAGE_PERMISSIONS if role.can_publish else AUTHOR_PAGE_PERMISSIONS
+    wanted = {"add_page": role.can_add, "change_page": role.can_change}
+    wanted["publish_page"] = role.can_publish
+    codenames = tuple(name for name in GRANTED_PAGE_PERMISSIONS if wanted[name])
     if role.is_admin:
         codenames = (*codenames, "lock_page", "unlock_page")
     return codenames
 
 
 def _ensure_page_permissions(group: Group, role: RoleSpec, home, result) -> None:
-    """Grant the role's page permissions; take ``publish_page`` back from non-publishers.
+    """Grant the role's page permissions; take back those the spec no longer gives.
 
-    An institution whose SOP is installed publishes only through the SOP's workflow, so a
-    re-install must remove the publish permission a role was given before.
+    An institution whose SOP is installed publishes only through the SOP's workflow, and only
+    the SOP's drafting and submitting roles add or change pages, so a re-install must remove
+    what a role was given before.
     """
     codenames = _page_codenames(role)
     for codename in codenames:
@@ -222,13 +230,15 @@ def _ensure_page_permissions(group: Group, role: RoleSpec, home, result) -> None
         )
         if created:
             result.changes.append(f"izin halaman '{codename}' untuk '{group.name}'")
-    if "publish_page" not in codenames:
+    for codename in GRANTED_PAGE_PERMISSIONS:
+        if codename in codenames:
+            continue
         granted = GroupPagePermission.objects.filter(
-            group=group, page=home, permission=_permission("wagtailcore", "publish_page")
+            group=group, page=home, permission=_permission("wagtailcore", codename)
         )
         if granted.exists():  # read first: a re-run writes nothing
             granted.delete()
-            result.changes.append(f"izin halaman 'publish_page' dicabut dari '{group.name}'")
+            result.changes.append(f"izin halaman '{codename}' dicabut dari '{group.name}'")
 
 
 def _follow_spec(institution_role: InstitutionRole, spec, role: RoleSpec, result) -> None:

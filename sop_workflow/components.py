@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
@@ -21,7 +22,6 @@ from wagtail.permissions import policy_registry
 from home.models import InstitutionRole, InstitutionSettings
 from home.tenancy import INSTITUTION_ROOT_DEPTH, sites_for_user
 from sop_workflow import conf
-from sop_workflow.definition import Kind
 from sop_workflow.models import (
     SopApprovalTask,
     SopPublicationTask,
@@ -29,6 +29,7 @@ from sop_workflow.models import (
     StepOutcome,
     StepTiming,
 )
+from sop_workflow.moderation.outcome import sent_back_role_keys
 from sop_workflow.records.dispositions import assigned_to, display_name
 from sop_workflow.records.guide import guides_for, has_guide
 from sop_workflow.timekeeping import sla
@@ -104,9 +105,10 @@ def disposition_rows(user, at: datetime) -> list[dict]:
     ]
 
 
-def sent_back_rows(user) -> list[dict]:
+def sent_back_rows(user, at: datetime | None = None) -> list[dict]:
     """Items a rejection sent back to the user: submitted by them, or sent to one of their roles
     by the SOP (``on_reject``; else the roles of the last preparation step). Newest first."""
+    at = at or timezone.now()
     sites = sites_for_user(user)
     role_keys: dict[int, set[str]] = {}
     for site_id, key in InstitutionRole.objects.filter(group__user=user).values_list(
@@ -136,7 +138,7 @@ def sent_back_rows(user) -> list[dict]:
         installed = state.workflow.installed_sop
         mine = state.requested_by_id == user.pk or bool(
             role_keys.get(installed.site_id, set())
-            & _sent_back_to(installed.definition, rejected.task.specific)
+            & sent_back_role_keys(installed.definition, rejected.task.specific)
         )
         if not mine:
             continue
@@ -147,24 +149,12 @@ def sent_back_rows(user) -> list[dict]:
                 "title": page.get_latest_revision_as_object().title,
                 "by": display_name(rejected.finished_by),
                 "at": rejected.finished_at,
+                "ago": _("%(time)s ago") % {"time": timesince(rejected.finished_at, at)},
                 "comment": rejected.specific.get_comment(),
             }
         )
     rows.sort(key=lambda row: row["at"], reverse=True)
     return rows
-
-
-def _sent_back_to(definition, task) -> set[str]:
-    """Role keys a rejection of ``task`` sends the item back to, as the SOP says."""
-    number = getattr(task, "step_number", None)
-    sop_task = next((t for t in definition.tasks() if t.number == number), None)
-    target = sop_task.on_reject if sop_task else None
-    if target is not None and target.role:
-        return {target.role}
-    if target is not None and target.step is not None:
-        return set(definition.step(target.step).actor)
-    preparation = definition.steps_of(Kind.PREPARATION)
-    return set(preparation[-1].actor) if preparation else set()
 
 
 def compliance_line(user, at: datetime) -> dict | None:
@@ -236,7 +226,7 @@ class WaitingForYouPanel(Component):
             "request": request,
             "tasks": task_rows(user, at),
             "dispositions": disposition_rows(user, at),
-            "sent_back": sent_back_rows(user),
+            "sent_back": sent_back_rows(user, at),
             "compliance": compliance_line(user, at),
         }
         context["empty"] = not (context["tasks"] or context["dispositions"] or context["sent_back"])

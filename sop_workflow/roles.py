@@ -22,7 +22,9 @@ def role_specs(definition: SopDefinition) -> tuple[RoleSpec, ...]:
     No role may publish directly, not even the institution administrator: the SOP binds
     everyone, and a page goes live only when its publication task is approved
     (``sop_workflow.moderation.publishing``). Only operators (superusers) publish outside the SOP.
-    The SOP's leadership roles may read its reports.
+    The SOP's leadership roles may read its reports. Drafting roles (``drafts``) create pages
+    and edit their own; submitting roles (``submits``) edit every page of the institution;
+    roles that only review or approve get neither, and open an item through their task.
     """
     roles = tuple(
         RoleSpec(
@@ -30,7 +32,9 @@ def role_specs(definition: SopDefinition) -> tuple[RoleSpec, ...]:
             name=role.name,
             can_publish=False,
             is_leadership=role.leadership,
-            is_admin=role.key == ADMIN_ROLE.key,  # the SOP's own name for the administrator
+            is_admin=(admin := role.key == ADMIN_ROLE.key),  # the SOP's own administrator
+            can_add=role.drafts or role.submits or admin,
+            can_change=role.submits or admin,
         )
         for role in definition.roles
     )

@@ -16,6 +16,7 @@ from wagtail.signals import (
 from sop_workflow.definition import Kind
 from sop_workflow.models import InstalledSop, SopTaskState, StepOutcome
 from sop_workflow.moderation.notifications import queue_task_submitted_email
+from sop_workflow.moderation.rejections import queue_rejection_email
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs) -> None:
@@ -96,6 +97,9 @@ def register_signal_handlers() -> None:
     )
     task_rejected.connect(
         on_task_rejected, sender=SopTaskState, dispatch_uid="sop_task_rejected_timing"
+    )
+    task_rejected.connect(
+        queue_rejection_email, sender=SopTaskState, dispatch_uid="sop_task_rejected_email"
     )
     task_cancelled.connect(
         on_task_cancelled, sender=SopTaskState, dispatch_uid="sop_task_cancelled_timing"

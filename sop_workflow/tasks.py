@@ -26,3 +26,10 @@ def send_task_submitted_email(task_state_pk: int, user_pk: int | None) -> bool:
     from sop_workflow.moderation.notifications import send_task_submitted_email as send
 
     return send(task_state_pk, user_pk)
+
+
+def send_rejection_email(task_state_pk: int) -> int:
+    """E-mail the roles a rejection returns the item to, as the SOP says."""
+    from sop_workflow.moderation.rejections import send_rejection_email as send
+
+    return send(task_state_pk)

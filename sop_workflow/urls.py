@@ -7,6 +7,7 @@ from sop_workflow import views
 app_name = "sop_workflow"
 urlpatterns = [
     path("requirements/<int:task_state_id>/", views.requirements, name="requirements"),
+    path("actions/<int:task_state_id>/", views.action_result, name="action_result"),
     path("archive/<int:record_id>/", views.archive_print, name="archive_print"),
     path("archive/<int:record_id>/pdf/", views.archive_pdf, name="archive_pdf"),
     path("document/", views.sop_index, name="sop_index"),

@@ -12,6 +12,7 @@ from wagtail.permissions import policy_registry
 from sop_workflow import channels, oversight, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
+from sop_workflow.moderation import editor, gate
 from sop_workflow.onboarding import SOP_PRINTED, sop_checklist_items
 from sop_workflow.permissions import viewable
 from sop_workflow.records import dispositions
@@ -44,6 +45,13 @@ def register_follow_up_log_action(actions):
 
         def format_message(self, log_entry):
             return log_entry.data.get("message") or str(self.label)
+
+
+hooks.register("before_edit_page", editor.before_edit)
+hooks.register("after_edit_page", editor.after_edit)
+hooks.register("before_create_page", editor.before_create)
+hooks.register("after_create_page", editor.after_create)
+hooks.register("construct_page_action_menu", gate.hide_submit_buttons)
 
 
 @hooks.register("register_admin_urls")

@@ -53,10 +53,12 @@ def test_jenawi_approver_sees_the_spelling_advice_and_may_still_approve(client):
 
 @pytest.fixture
 def strict(tmp_path, make_institution):
-    """The format documentation's example SOP, whose Lurah also requires correct Indonesian."""
+    """The format documentation's example SOP, whose Lurah also requires correct Indonesian
+    and may correct the item in the task."""
     example = documented_example().replace(
         'time = "15 min"\noutput = "Berita disetujui"',
-        'time = "15 min"\nchecks = ["indonesian_language"]\noutput = "Berita disetujui"',
+        'time = "15 min"\nchecks = ["indonesian_language"]\nedits = true\n'
+        'output = "Berita disetujui"',
     )
     assert 'checks = ["indonesian_language"]' in example
     path = tmp_path / "sop_ketat.toml"

@@ -85,7 +85,7 @@ def test_a_rejection_shows_the_item_sent_back_to_its_submitter_with_who_when_and
     text = text_of(dashboard(bantul.user("pengelola_website")))
 
     assert "Dikembalikan kepada Anda" in text
-    assert "Kerja bakti Padukuhan Karang Perbaikan diminta oleh Sri Wahyuni pada" in text
+    assert "Kerja bakti Padukuhan Karang Perbaikan diminta oleh Sri Wahyuni," in text
     assert "Foto belum diberi narasi." in text
     other = text_of(dashboard(bantul.user("peliput")))
     assert "Kerja bakti Padukuhan Karang" not in other

@@ -159,8 +159,11 @@ class Item:
     def _act(self, task: AbstractSopTask, state, user, action: str, **data) -> None:
         if task.paraf:
             data.setdefault("initials", initials(user.username))
-        redirect = task.on_action(state, user, action, **data)
-        if redirect:
+        task.on_action(state, user, action, **data)
+        refused = action == "approve" and (
+            TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_IN_PROGRESS
+        )
+        if refused:
             problems = "; ".join(requirement_problems(task, state))
             raise RuntimeError(f"{self.page.title}: step {task.step_label}: {problems}")
 

@@ -203,6 +203,7 @@ class Step:
     archive: ArchiveOptions | None = None
     link_report_to: tuple[str, ...] = ()
     publish_immediately: bool = False
+    edits: bool = False  # the step's actors may change the content while it is in their task
     accessibility: tuple[str, ...] = ()
     required_channels: tuple[str, ...] = ()
 

@@ -275,6 +275,7 @@ def _read_step(r: _Reader, index: int, raw: Any, checks: set[str]) -> _StepDraft
     for name in ("actor_inferred", "paraf", "choose_platforms", "intake_register"):
         values[name] = r.boolean(data, name, location)
     values["publish_immediately"] = r.boolean(data, "publish_immediately", location)
+    values["edits"] = r.boolean(data, "edits", location)
     values["paraf_by"] = r.texts(data, "paraf_by", location)
     values["link_report_to"] = r.texts(data, "link_report_to", location)
     values["channels"] = r.names(

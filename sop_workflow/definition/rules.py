@@ -27,6 +27,7 @@ _OPTION_KINDS: dict[str, tuple[Kind, ...]] = {
     "choose_platforms": (Kind.REVIEW,),
     "intake_register": (Kind.PREPARATION, Kind.REVIEW),
     "publish_immediately": (Kind.PUBLICATION,),
+    "edits": _WORKFLOW_KINDS,
     "channels": (Kind.REVIEW, Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
     "accessibility": (Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
     "required_channels": (Kind.PUBLICATION,),

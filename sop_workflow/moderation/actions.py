@@ -55,27 +55,30 @@ def _paraf_actions(task: AbstractSopTask, obj, user) -> list[tuple[str, str, boo
 
 @transaction.atomic
 def perform_action(task: AbstractSopTask, task_state, user, action_name: str, **data):
-    """Carry out an action; returns a URL to go to instead of the editor, or ``None``.
+    """Carry out an action; returns the URL that says what it did (or why not).
 
-    The data is validated again here because the page editor passes it unvalidated.
+    The data is validated again here because the page editor passes it unvalidated. The
+    action modal follows the URL; the page editor ignores it and says the same through
+    ``sop_workflow.moderation.editor``.
     """
     form = task.get_form_for_action(action_name)(data=data)
     if not form.is_valid():
         raise PermissionDenied(form.errors.as_text())
     data = form.cleaned_data
+    done = reverse("sop_workflow:action_result", args=[task_state.pk])
     if action_name == "reject":
         task_state.reject(user=user, comment=data["comment"])
-        return None
+        return done
     if action_name == "paraf":
         record_paraf(task, task_state, user, data["initials"])
-        return None
+        return done
     if action_name != "approve":
         raise PermissionDenied
     if requirement_problems(task, task_state):
         return reverse("sop_workflow:requirements", args=[task_state.pk])
     _record_decisions(task, task_state, user, data)
     approve(task_state, user, data.get("comment", ""))
-    return None
+    return done
 
 
 def _record_decisions(task: AbstractSopTask, task_state, user, data) -> None:

@@ -80,13 +80,15 @@ def run_checks(names: Iterable[str], page, context: CheckContext | None = None) 
 
 
 def requirement_problems(task, task_state) -> list[str]:
-    """Why ``task`` cannot be approved now: its required checks on the page to be published,
-    plus what other apps refuse to publish (``sop_publication_problems`` hook functions take
-    ``(task, task_state)`` and return sentences)."""
+    """Why ``task`` cannot be approved now: its required checks (and the preparation steps')
+    on the page to be published, plus what other apps refuse to publish
+    (``sop_publication_problems`` hook functions take ``(task, task_state)`` and return
+    sentences)."""
     problems: list[str] = []
-    if task.checks:
+    names = _with_preparation_checks(task)
+    if names:
         page = task_state.workflow_state.content_object.specific.get_latest_revision_as_object()
-        problems = run_checks(task.checks, page, CheckContext(task=task, task_state=task_state))
+        problems = run_checks(names, page, CheckContext(task=task, task_state=task_state))
     for check in hooks.get_hooks("sop_publication_problems"):
         problems += check(task, task_state)
     return problems
@@ -110,6 +112,19 @@ def publication_notices(task, task_state) -> list[str]:
     for notice in hooks.get_hooks(PUBLICATION_NOTICES_HOOK):
         notices += notice(task, task_state)
     return notices
+
+
+def _with_preparation_checks(task) -> list[str]:
+    """The task's checks, and the preparation steps' checks: what submission required is
+    checked again at every approval (the content may have changed since)."""
+    from sop_workflow.definition import Kind
+
+    names = list(task.checks)
+    installed = task.installed_sop if task.installed_sop_id else None
+    if installed is not None:
+        for step in installed.definition.steps_of(Kind.PREPARATION):
+            names.extend(name for name in step.checks if name not in names)
+    return names
 
 
 def advisory_notes(task, task_state) -> list[str]:

@@ -4,10 +4,11 @@ from .documents import archive_pdf, archive_print, sop_index, sop_pdf, sop_print
 from .follow_ups import follow_up_done
 from .guide import my_guide, my_guide_pdf
 from .reports import ComplianceReportView
-from .tasks import requirements
+from .tasks import action_result, requirements
 
 __all__ = [
     "ComplianceReportView",
+    "action_result",
     "archive_pdf",
     "archive_print",
     "follow_up_done",
