@@ -24,6 +24,7 @@ Kinds:
 ``post`` also sends an empty POST (only on ``OBJECT`` and ``OPERATOR`` URLs, with the other
 institution's ids, so it can never change the probing institution's data). ``skip`` says why
 a URL is not requested (it would end the probe's session, or it raises on purpose).
+``harmless`` says why an object URL may answer without refusing (the body is still checked).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Url:
     post: bool = True
     skip: str = ""
     path: str = ""  # for a pattern without a name: the path to request
+    harmless: str = ""  # why an answer other than a refusal is right here (body still checked)
 
 
 def operator(**kwargs: str) -> Url:
@@ -89,19 +91,20 @@ ADMIN_URLS: dict[str, Url] = {
     ),
     "admin/password_reset/complete/": listing(),
     "admin/^.*/$": Url(LISTING, path="/admin/tidak-ada/"),
-    # --- admin API (the explorer's page tree, images, documents) ---
+    # --- admin API: the explorer's page tree; images and documents list every institution's
+    # media and nothing in the admin reads them, so they are the operators' (home.admin_guard)
     "admin/api/main/^pages/": listing(),
     "admin/api/main/^pages/<int:pk>/": obj(pk="page"),
     "admin/api/main/^pages/find/": Url(OBJECT, query={"id": "page"}),
     "admin/api/main/^pages/<int:pk>/action/<str:action_name>/": Url(
         OBJECT, kwargs={"pk": "page", "action_name": "copy"}
     ),
-    "admin/api/main/^documents/": listing(),
-    "admin/api/main/^documents/<int:pk>/": obj(pk="document"),
-    "admin/api/main/^documents/find/": Url(OBJECT, query={"id": "document"}),
-    "admin/api/main/^images/": listing(),
-    "admin/api/main/^images/<int:pk>/": obj(pk="image"),
-    "admin/api/main/^images/find/": Url(OBJECT, query={"id": "image"}),
+    "admin/api/main/^documents/": operator(),
+    "admin/api/main/^documents/<int:pk>/": operator(pk="document"),
+    "admin/api/main/^documents/find/": Url(OPERATOR, query={"id": "document"}),
+    "admin/api/main/^images/": operator(),
+    "admin/api/main/^images/<int:pk>/": operator(pk="image"),
+    "admin/api/main/^images/find/": Url(OPERATOR, query={"id": "image"}),
     # --- pages ---
     "admin/pages/": listing(),
     "admin/pages/<int:parent_page_id>/": obj(parent_page_id="news_index"),
@@ -223,7 +226,7 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/workflows/task_chooser/results/": operator(),
     "admin/workflows/task_chooser/create/": operator(),
     "admin/workflows/task_chooser/<int:task_id>/": operator(task_id="task"),
-    # --- Wagtail's reports ---
+    # --- Wagtail's reports (page types usage counts every institution: operators') ---
     "admin/reports/locked/": listing(),
     "admin/reports/locked/results/": listing(),
     "admin/reports/workflow/": listing(),
@@ -234,12 +237,16 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/reports/site-history/results/": listing(),
     "admin/reports/aging-pages/": listing(),
     "admin/reports/aging-pages/results/": listing(),
-    "admin/reports/page-types-usage/": listing(),
-    "admin/reports/page-types-usage/results/": listing(),
+    "admin/reports/page-types-usage/": operator(),
+    "admin/reports/page-types-usage/results/": operator(),
     # --- editing sessions ---
     "admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/"
     "<int:session_id>/": obj(**EDITING, session_id="editing_session"),
-    "admin/editing-sessions/release/<int:session_id>/": obj(session_id="editing_session"),
+    "admin/editing-sessions/release/<int:session_id>/": Url(
+        OBJECT,
+        kwargs={"session_id": "editing_session"},
+        harmless="deletes only the requesting user's own sessions; answers an empty JSON",
+    ),
     # --- SOP (sop_workflow) ---
     "admin/sop/requirements/<int:task_state_id>/": obj(task_state_id="task_state"),
     "admin/sop/archive/<int:record_id>/": obj(record_id="archive_record"),
@@ -349,7 +356,9 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/documents/chooser/": listing(),
     "admin/documents/chooser/results/": listing(q="rahasia"),
     "admin/documents/chooser/chosen/<str:pk>/": obj(pk="document"),
-    "admin/documents/chooser/chosen-multiple/": Url(OBJECT, query={"id": "document"}),
+    "admin/documents/chooser/chosen-multiple/": Url(
+        OBJECT, query={"id": "document"}, harmless="returns only the user's choosable documents"
+    ),
     "admin/documents/chooser/create/": listing(),
     # --- images ---
     "admin/images/": listing(),
@@ -375,7 +384,9 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/images/chooser/": listing(),
     "admin/images/chooser/results/": listing(q="rahasia"),
     "admin/images/chooser/chosen/<str:pk>/": obj(pk="image"),
-    "admin/images/chooser/chosen-multiple/": Url(OBJECT, query={"id": "image"}),
+    "admin/images/chooser/chosen-multiple/": Url(
+        OBJECT, query={"id": "image"}, harmless="returns only the user's choosable images"
+    ),
     "admin/images/chooser/create/": listing(),
     "admin/images/chooser/<int:image_id>/select_format/": obj(image_id="image"),
     # --- sites, users, groups: operators ---

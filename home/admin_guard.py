@@ -1,0 +1,105 @@
+"""One guard in front of every admin view: operator-only areas, and another institution's pages.
+
+Wagtail checks each view's own permission, but several of its views show a page's title (or
+its draft, its workflow's task names) before or without asking whether the page belongs to the
+user's institution: the workflow cancellation and move confirmations, the page chooser's
+browse and "chosen" views, bulk actions, and more (found by ``tests/test_admin_url_census.py``).
+This middleware answers them all in one place, before the view runs:
+
+- URLs that only operators (superusers) may open — workflows and tasks (with the task chooser),
+  sites, users, groups, collections, redirects, the page types usage report and the admin API's
+  image and document endpoints, which list every institution's media — refuse everyone else;
+- every other admin URL naming a page (``page_id``, ``parent_page_id``, ``page_to_move_id``,
+  ``destination_id``, the page API's ``pk``, or bulk actions' and the chooser's ``id``
+  parameters) refuses a page outside the user's institutions.
+
+A refusal is Wagtail's own (:func:`wagtail.admin.auth.permission_denied`): the dashboard with
+"Maaf, Anda tidak memiliki izin…", or 403 for the admin's modal requests. Nothing about the
+refused page is shown.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from wagtail.admin.auth import permission_denied
+
+from home.tenancy import pages_of_user_institutions
+
+#: URL namespaces that are wholly the operators'.
+OPERATOR_NAMESPACES = frozenset(
+    {
+        "wagtailadmin_workflows",
+        "wagtailsites",
+        "wagtailusers_users",
+        "wagtailusers_groups",
+        "wagtailadmin_collections",
+        "wagtailredirects",
+        "wagtailadmin_api:images",
+        "wagtailadmin_api:documents",
+    }
+)
+#: Single operator-only URLs (namespaced names).
+OPERATOR_URLS = frozenset(
+    {
+        "wagtailadmin_reports:page_types_usage",
+        "wagtailadmin_reports:page_types_usage_results",
+        "wagtailadmin_error_test",
+    }
+)
+#: URL arguments that name a page, wherever they appear.
+PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+#: Namespaces whose ``pk`` argument is a page.
+PAGE_PK_NAMESPACES = frozenset({"wagtailadmin_pages", "wagtailadmin_api:pages"})
+#: URLs whose ``id`` query parameters are pages.
+PAGE_ID_QUERY_URLS = frozenset({"wagtail_bulk_action", "wagtailadmin_choose_page_chosen_multiple"})
+
+
+def is_operator_only(match) -> bool:
+    return match.namespace in OPERATOR_NAMESPACES or match.view_name in OPERATOR_URLS
+
+
+def named_page_ids(request, match) -> set[str]:
+    """The page ids an admin URL names in its path or its query string."""
+    ids = {str(match.kwargs[name]) for name in PAGE_KWARGS if name in match.kwargs}
+    if match.namespace in PAGE_PK_NAMESPACES and "pk" in match.kwargs:
+        ids.add(str(match.kwargs["pk"]))
+    names_pages = (match.kwargs.get("app_label"), match.kwargs.get("model_name")) in (
+        (None, None),
+        ("wagtailcore", "page"),
+    )
+    if match.view_name in PAGE_ID_QUERY_URLS and names_pages:
+        # "Select all" sends id=all and the parent page as childOf.
+        ids.update(value for value in request.GET.getlist("id") if value != "all")
+        ids.update(request.GET.getlist("childOf"))
+    return ids
+
+
+def pages_outside_institutions(user, ids: set[str]) -> bool:
+    if not all(value.isdigit() for value in ids):
+        return True
+    own = pages_of_user_institutions(user).filter(pk__in=[int(value) for value in ids])
+    return own.count() != len(ids)
+
+
+class AdminTenancyGuardMiddleware:
+    """Refuse operator-only admin URLs and other institutions' pages before the view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        match = request.resolver_match
+        if user is None or not user.is_authenticated or user.is_superuser or match is None:
+            return None
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            return None
+        if is_operator_only(match):
+            return permission_denied(request)
+        ids = named_page_ids(request, match)
+        if ids and pages_outside_institutions(user, ids):
+            return permission_denied(request)
+        return None
