@@ -9,6 +9,7 @@ This middleware answers them all in one place, before the view runs:
 - URLs that only operators (superusers) may open — workflows and tasks (with the task chooser),
   sites, users, groups, collections, redirects, the page types usage report and the admin API's
   image and document endpoints, which list every institution's media — refuse everyone else;
+- the tag autocomplete answers from the user's institutions' tags (``home.tag_tenancy``);
 - every other admin URL naming a page (``page_id``, ``parent_page_id``, ``page_to_move_id``,
   ``destination_id``, the page API's ``pk``, or bulk actions' and the chooser's ``id``
   parameters) refuses a page outside the user's institutions.
@@ -23,6 +24,7 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.admin.auth import permission_denied
 
+from home.tag_tenancy import scoped_autocomplete
 from home.tenancy import pages_of_user_institutions
 
 #: URL namespaces that are wholly the operators'.
@@ -45,6 +47,10 @@ OPERATOR_URLS = frozenset(
         "wagtailadmin_reports:page_types_usage_results",
         "wagtailadmin_error_test",
     }
+)
+#: Wagtail's tag autocomplete, answered from the user's institutions' tags instead.
+TAG_AUTOCOMPLETE_URLS = frozenset(
+    {"wagtailadmin_tag_autocomplete", "wagtailadmin_tag_model_autocomplete"}
 )
 #: URL arguments that name a page, wherever they appear.
 PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
@@ -99,6 +105,8 @@ class AdminTenancyGuardMiddleware:
             return None
         if is_operator_only(match):
             return permission_denied(request)
+        if match.view_name in TAG_AUTOCOMPLETE_URLS:
+            return scoped_autocomplete(request, **view_kwargs)
         ids = named_page_ids(request, match)
         if ids and pages_outside_institutions(user, ids):
             return permission_denied(request)

@@ -119,6 +119,7 @@ def foreign_objects(inst: Institution) -> dict[str, object]:
     workflow_state = workflow.start(page, submitter)
     task_state = workflow_state.current_task_state
     image = inst.image(title="Foto Zeta", description="Foto Zeta")
+    image.tags.add("zetafoto")
     document = get_document_model()(title="Dokumen Zeta", collection=inst.collection)
     document.file.save("dokumen-zeta.txt", ContentFile(b"isi Zeta"), save=True)
     image_type = ContentType.objects.get_for_model(type(image))
@@ -231,15 +232,15 @@ class Census:
 
 @pytest.fixture(scope="module")
 def census(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Census]:
-    """Institution A (DPMK's SOP, seven roles) and B (Bunder's SOP, every name says Zeta),
-    built once for the module and rolled back after it."""
+    """Institution A (Kapanewon Bantul's SOP: its three roles and the administrator) and B
+    (Bunder's SOP; every name says Zeta), built once for the module and rolled back after it."""
     media = tmp_path_factory.mktemp("census-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
             ensure_wagtail_roots()
-            own = institution_with_sop("dpmk_bantul", "Dinas PMK Bantul", "dpmk.localhost")
+            own = institution_with_sop("kapanewon_bantul", "Kapanewon Bantul", "bantul.localhost")
             other = institution_with_sop(
                 "kalurahan_bunder", "Kalurahan Sembunyi Zeta", "zeta.localhost"
             )
