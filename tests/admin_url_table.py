@@ -62,6 +62,7 @@ def listing(**query: str) -> Url:
 
 
 PAGE = {"page_id": "page"}
+NEWS_TYPE = {"content_type_app_name": "news_app", "content_type_model_name": "news_model"}
 TASK_STATE = {"page_id": "page", "action_name": "approve", "task_state_id": "task_state"}
 EDITING = {"app_label": "page_app", "model_name": "page_model", "object_id": "page"}
 
@@ -128,10 +129,10 @@ ADMIN_URLS: dict[str, Url] = {
         parent_page_id="news_index",
     ),
     "admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/": Url(
-        LISTING, kwargs={"content_type_app_name": "news_app", "content_type_model_name": "news_model"}
+        LISTING, kwargs=NEWS_TYPE
     ),
     "admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/results/": Url(
-        LISTING, kwargs={"content_type_app_name": "news_app", "content_type_model_name": "news_model"}
+        LISTING, kwargs=NEWS_TYPE
     ),
     "admin/pages/create/<slug:app_label>/<slug:model_name>": Url(
         LISTING, kwargs={"app_label": "news_app", "model_name": "news_model"}
@@ -158,7 +159,9 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
     "<int:task_state_id>/": obj(**TASK_STATE),
     "admin/pages/workflow/confirm_cancellation/<int:page_id>/": obj(**PAGE),
-    "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/": obj(page_id="page", task_id="task"),
+    "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/": obj(
+        page_id="page", task_id="task"
+    ),
     "admin/pages/<int:page_id>/privacy/": obj(**PAGE),
     "admin/pages/<int:page_id>/lock/": obj(**PAGE),
     "admin/pages/<int:page_id>/unlock/": obj(**PAGE),

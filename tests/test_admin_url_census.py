@@ -11,8 +11,6 @@ its name, titles, usernames, task names (all carry the marker ``Zeta``) and link
 from __future__ import annotations
 
 import io
-import time
-TIMES = {}
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -26,9 +24,9 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 from django.utils import timezone
+from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.admin.models import EditingSession
 from wagtail.models import Site, Task, UploadedFile
 
 from cms import urls as cms_urls
@@ -317,9 +315,7 @@ def probe(census: Census, role: str, route: str, entry: Url, method: str) -> Non
     client = census.members[role]
     url = url_of(route, entry, census.ids)
     query = {name: census.ids.get(key, key) for name, key in entry.query.items()}
-    started = time.perf_counter()
     response = getattr(client, method)(url, query) if query else getattr(client, method)(url)
-    TIMES[f"{method} {route}"] = TIMES.get(f"{method} {route}", 0) + time.perf_counter() - started
     body = b"".join(response) if response.streaming else response.content
     shown = "\n".join(
         [body.decode(errors="replace"), response.get("Location", ""), *flashed(client, response)]
@@ -343,8 +339,6 @@ def sweep(census: Census, kind: str) -> list[str]:
             probe(census, role, route, entry, "get")
             if entry.post and kind in (OBJECT, OPERATOR):
                 probe(census, role, route, entry, "post")
-    for k, v in sorted(TIMES.items(), key=lambda kv: -kv[1])[:25]:
-        print(f"TIME {v:.2f} {k}")
     return census.failures
 
 
