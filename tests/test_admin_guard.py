@@ -10,6 +10,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from social_publish.models import Syndication
+from tests.social_support import facebook_channel
+
 pytestmark = pytest.mark.django_db
 
 NO_PERMISSION = "Maaf, Anda tidak memiliki izin untuk mengakses area ini."
@@ -125,3 +128,21 @@ def test_task_chooser_and_page_types_report_are_the_operators(client, tagged, dj
     assert operator_report.status_code == 200
     operator_dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("wagtailadmin_reports:page_types_usage") in operator_dashboard
+
+
+def test_retrying_a_post_never_redirects_to_another_site(client, bunder, fake_graph):
+    """A forged ``next`` (a link sent to the admin) lands on the posts listing instead."""
+    facebook_channel(bunder, fake_graph)
+    page = bunder.news()
+    Syndication.objects.filter(page_id=page.pk).update(state="failed")
+    row = Syndication.objects.get(page_id=page.pk)
+    client.force_login(bunder.user("admin"))
+    retry = reverse("social_publish_syndications:retry", args=[row.pk])
+
+    forged = client.post(retry, {"next": "https://jahat.example/masuk"})
+    Syndication.objects.filter(pk=row.pk).update(state="failed")
+    own = client.post(retry, {"next": reverse("social_publish_syndications:page", args=[page.pk])})
+
+    assert forged.status_code == 302
+    assert forged["Location"] == reverse("social_publish_syndications:index")
+    assert own["Location"] == reverse("social_publish_syndications:page", args=[page.pk])
