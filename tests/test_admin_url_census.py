@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -331,14 +332,36 @@ def probe(census: Census, role: str, route: str, entry: Url, method: str) -> Non
         census.failures.append(f"{where}: server error")
 
 
+#: Tables a request may write to: the session, the admin's user profile, and the user's own
+#: unconfirmed authenticator that the two-step enrolment page prepares.
+WRITTEN_BY_ANY_REQUEST = {"sessions.session", "wagtailusers.userprofile", "otp_totp.totpdevice"}
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label_lower: model._base_manager.count()
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
 def sweep(census: Census, kind: str) -> list[str]:
+    """Probe every URL of ``kind`` as each role; nothing may be written on the way (a view
+    that creates a row before checking permission shows up here)."""
     census.failures = []
     entries = [(r, e) for r, e in ADMIN_URLS.items() if e.kind == kind and not e.skip]
+    before = row_counts()
     for role in census.members:
         for route, entry in entries:
             probe(census, role, route, entry, "get")
             if entry.post and kind in (OBJECT, OPERATOR):
                 probe(census, role, route, entry, "post")
+    after = row_counts()
+    census.failures += [
+        f"{label}: {before[label]} → {after[label]} rows after the {kind} sweep"
+        for label in before
+        if before[label] != after[label] and label not in WRITTEN_BY_ANY_REQUEST
+    ]
     return census.failures
 
 
