@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
 
 from home.tag_tenancy import scoped_autocomplete
 from home.tenancy import pages_of_user_institutions
@@ -81,10 +82,14 @@ def named_page_ids(request, match) -> set[str]:
 
 
 def pages_outside_institutions(user, ids: set[str]) -> bool:
+    """Whether a page id is not in the user's institutions (the tree's root, above every
+    institution, stays browsable: the page chooser climbs to it, showing only own pages)."""
     if not all(value.isdigit() for value in ids):
         return True
-    own = pages_of_user_institutions(user).filter(pk__in=[int(value) for value in ids])
-    return own.count() != len(ids)
+    wanted = [int(value) for value in ids]
+    own = pages_of_user_institutions(user).filter(pk__in=wanted).count()
+    roots = Page.objects.filter(pk__in=wanted, depth=1).count()
+    return own + roots != len(ids)
 
 
 class AdminTenancyGuardMiddleware:

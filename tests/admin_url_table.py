@@ -95,7 +95,7 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/^.*/$": Url(LISTING, path="/admin/tidak-ada/"),
     # --- admin API: the explorer's page tree; images and documents list every institution's
     # media and nothing in the admin reads them, so they are the operators' (home.admin_guard)
-    "admin/api/main/^pages/": listing(),
+    "admin/api/main/^pages/": Url(LISTING, query={"child_of": "news_index"}),
     "admin/api/main/^pages/<int:pk>/": obj(pk="page"),
     "admin/api/main/^pages/find/": Url(OBJECT, query={"id": "page"}),
     "admin/api/main/^pages/<int:pk>/action/<str:action_name>/": Url(

@@ -146,3 +146,16 @@ def test_retrying_a_post_never_redirects_to_another_site(client, bunder, fake_gr
     assert forged.status_code == 302
     assert forged["Location"] == reverse("social_publish_syndications:index")
     assert own["Location"] == reverse("social_publish_syndications:page", args=[page.pk])
+
+
+def test_the_page_chooser_still_climbs_to_the_tree_root_showing_only_own_pages(client, tagged):
+    bantul, _ = tagged
+    client.force_login(bantul.user("penulis"))
+    root = bantul.home.get_parent()
+
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[root.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kapanewon Bantul" in html
+    assert "Bunder" not in html
