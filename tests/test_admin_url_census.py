@@ -365,6 +365,19 @@ def sweep(census: Census, kind: str) -> list[str]:
     return census.failures
 
 
+def test_every_object_url_names_an_object_of_the_other_institution(census, db):
+    unprobed = [
+        route
+        for route, entry in ADMIN_URLS.items()
+        if entry.kind == OBJECT
+        and not any(
+            key in census.ids and key not in LITERALS
+            for key in (*entry.kwargs.values(), *entry.query.values())
+        )
+    ]
+    assert not unprobed, f"object URLs probed without another institution's object: {unprobed}"
+
+
 def test_operator_urls_refuse_every_institution_role(census, db):
     failures = sweep(census, OPERATOR)
     assert not failures, "\n".join(failures)
