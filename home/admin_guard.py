@@ -14,13 +14,15 @@ This middleware answers them all in one place, before the view runs:
   ``destination_id``, the page API's ``pk``, or bulk actions' and the chooser's ``id``
   parameters) refuses a page outside the user's institutions.
 
-A refusal is Wagtail's own (:func:`wagtail.admin.auth.permission_denied`): the dashboard with
-"Maaf, Anda tidak memiliki izin…", or 403 for the admin's modal requests. Nothing about the
-refused page is shown.
+An operator-only URL answers as Wagtail refuses (:func:`wagtail.admin.auth.permission_denied`):
+the dashboard with "Maaf, Anda tidak memiliki izin…", or 403 for the admin's modal requests.
+Another institution's page is not found (404), as every other tenant-owned row of another
+institution is (``home.admin_views``): nothing says it exists.
 """
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.urls import reverse
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
@@ -114,5 +116,5 @@ class AdminTenancyGuardMiddleware:
             return scoped_autocomplete(request, **view_kwargs)
         ids = named_page_ids(request, match)
         if ids and pages_outside_institutions(user, ids):
-            return permission_denied(request)
+            raise Http404  # as every tenant-owned row of another institution: not found
         return None
