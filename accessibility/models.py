@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import swapper
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
@@ -34,6 +37,16 @@ class AlternativeVersion(models.Model):
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {self.page_id} ({self.text_hash[:8]})"
 
+    #: The URL segment of this kind of version (``/alternatif/<page>/<kind>/<file>``).
+    kind = ""
+
+    def public_url(self) -> str:
+        """Where readers download the file: the view that checks the page, not the media URL."""
+        return reverse(
+            "accessibility_version_file",
+            args=[self.page_id, self.kind, PurePosixPath(self.file.name).name],
+        )
+
     def matches(self, text_hash: str) -> bool:
         """Whether this version was made from the text with ``text_hash`` (and has its file)."""
         return bool(self.file) and self.text_hash == text_hash
@@ -41,6 +54,8 @@ class AlternativeVersion(models.Model):
 
 class AudioVersion(AlternativeVersion):
     """The page read aloud in Indonesian (MP3)."""
+
+    kind = "audio"
 
     page = models.OneToOneField(
         PAGE_MODEL,
@@ -62,6 +77,8 @@ class AudioVersion(AlternativeVersion):
 
 class BrailleVersion(AlternativeVersion):
     """The page as an embosser-ready BRF file (Indonesian braille grade 1)."""
+
+    kind = "braille"
 
     page = models.OneToOneField(
         PAGE_MODEL,

@@ -40,6 +40,12 @@ NOT_LIVE = "not live"
 FOREIGN_MEDIA = "foreign media"
 
 
+def announce_version_saved(page_id: int) -> None:
+    from accessibility.obligations import announce_version_saved as announce
+
+    announce(page_id)
+
+
 def speech_backend():
     """The engine named by ``ACCESSIBILITY_SPEECH_BACKEND`` (espeak-ng when unset)."""
     return get_backend(conf.get("ACCESSIBILITY_SPEECH_BACKEND") or None)
@@ -127,6 +133,7 @@ def _save_replacing(version, old_name: str) -> None:
         version.save()
         if old_name and old_name != version.file.name:
             transaction.on_commit(lambda: storage.delete(old_name))
+        announce_version_saved(version.page_id)
 
 
 # The version models and the job that makes each, by kind.

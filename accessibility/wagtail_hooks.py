@@ -12,6 +12,7 @@ from wagtail.admin.widgets import Button
 from accessibility import urls
 from accessibility.checks import problem_messages
 from accessibility.language import language_problems
+from accessibility.obligations import version_links, version_notices
 from accessibility.publishing import publication_problems
 from accessibility.spoken import carries_media
 from accessibility.status import page_status
@@ -43,6 +44,19 @@ def refuse_publication_without_alternatives(task, task_state) -> list[str]:
     if "alt_text" in getattr(task, "checks", ()):
         return []  # the task's own alt_text requirement already lists the same problems
     return publication_problems(task_state)
+
+
+@hooks.register("social_publish_versions")
+def current_version_links(page):
+    """The live page's audio and braille links for the link report (``None``: no versions)."""
+    return version_links(page)
+
+
+@hooks.register("sop_publication_notices")
+def versions_to_be_made(task, task_state) -> list[str]:
+    """Tell the publication step's approver whether the audio and braille versions will be made."""
+    page = task_state.workflow_state.content_object.specific
+    return version_notices(page)
 
 
 @hooks.register("register_admin_urls")

@@ -7,7 +7,7 @@ browse and "chosen" views, bulk actions, and more (found by ``tests/test_admin_u
 This middleware answers them all in one place, before the view runs:
 
 - URLs that only operators (superusers) may open — workflows and tasks (with the task chooser),
-  sites, users, groups, collections, redirects, the page types usage report and the admin API's
+  sites, groups, collections, redirects, the page types usage report and the admin API's
   image and document endpoints, which list every institution's media — refuse everyone else;
 - the tag autocomplete answers from the user's institutions' tags (``home.tag_tenancy``);
 - every other admin URL naming a page (``page_id``, ``parent_page_id``, ``page_to_move_id``,
@@ -35,7 +35,6 @@ OPERATOR_NAMESPACES = frozenset(
     {
         "wagtailadmin_workflows",
         "wagtailsites",
-        "wagtailusers_users",
         "wagtailusers_groups",
         "wagtailadmin_collections",
         "wagtailredirects",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from wagtail.models import Site
 
+from home import site_registry
 from home.models import InstitutionSettings
 from home.tenancy import sites_for_user, time_zone_named
 from home.wagtail_patches import give_admin_time_zone
@@ -19,9 +20,7 @@ def institution_for_request(request) -> InstitutionSettings | None:
         site = sites_for_user(user).first()
     else:
         site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return InstitutionSettings.objects.select_related("logo", "site").filter(site=site).first()
+    return site_registry.institution_of(site)
 
 
 def _default_admin_zone(request, zone: str) -> None:
@@ -31,6 +30,20 @@ def _default_admin_zone(request, zone: str) -> None:
     if user is None or not user.is_authenticated or not request.path.startswith("/admin/"):
         return
     give_admin_time_zone(user, zone)
+
+
+class SiteListStampMiddleware:
+    """Read the site list's stamp once per request (:mod:`home.site_registry`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = site_registry.begin_request()
+        try:
+            return self.get_response(request)
+        finally:
+            site_registry.end_request(token)
 
 
 class InstitutionTimezoneMiddleware:

@@ -7,6 +7,9 @@ Its handlers are replaced by these, which purge everything that shows the page
 ``page_published`` signal (``publish_scheduled``). A saved institution profile purges its whole
 site; a saved or deleted audio/braille version purges its page. Nothing happens while
 ``WAGTAILFRONTENDCACHE`` is unset.
+
+A saved or deleted profile, and a saved logo, also give the site list a new stamp
+(:mod:`home.site_registry`), so every process serves the change at once.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from home.purging import purge_batch_for, purge_batch_for_site
+from home.site_registry import logo_changed, site_list_changed
 
 _moving = threading.local()
 
@@ -105,6 +109,11 @@ def register_signal_handlers() -> None:
         post_page_move.connect(purge_moved, sender=model, dispatch_uid=f"{uid}.moved")
     profile = apps.get_model("home", "InstitutionSettings")
     post_save.connect(purge_profile, sender=profile, dispatch_uid="home.purge.profile")
+    for signal, kind in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(site_list_changed, sender=profile, dispatch_uid=f"home.sites.{kind}")
+    post_save.connect(
+        logo_changed, sender=apps.get_model("home", "InstitutionImage"), dispatch_uid="home.logo"
+    )
     if apps.is_installed("accessibility"):
         for name in ("AudioVersion", "BrailleVersion"):
             model = apps.get_model("accessibility", name)

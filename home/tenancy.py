@@ -110,6 +110,25 @@ def users_visible_to(user) -> QuerySet:
     return User.objects.filter(groups__institution_role__site__in=sites_for_user(user)).distinct()
 
 
+def roles_managed_by(user) -> QuerySet[InstitutionRole]:
+    """The institution roles ``user`` may give and take: every role for an operator, else the
+    roles of the institutions where ``user`` is the administrator (none for anyone else)."""
+    roles = InstitutionRole.objects.select_related("site", "group")
+    if user.is_active and user.is_superuser:
+        return roles.all()
+    return roles.filter(site__in=sites_for_user(user, admin=True))
+
+
+def staff_managed_by(user) -> QuerySet:
+    """The people ``user`` manages: everyone for an operator; for an institution administrator,
+    those holding a role of its institutions — never an operator; nobody for anyone else."""
+    User = get_user_model()
+    if user.is_active and user.is_superuser:
+        return User.objects.all()
+    holders = User.objects.filter(groups__institution_role__in=roles_managed_by(user))
+    return User.objects.filter(pk__in=holders.values("pk"), is_superuser=False)
+
+
 def pages_of_user_institutions(user) -> QuerySet[Page]:
     """Every page inside the user's institutions (for choosers, search and reports)."""
     if user.is_superuser:

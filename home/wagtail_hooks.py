@@ -22,3 +22,6 @@ def hide_operator_only_reports(request, menu_items):
         return
     hidden = reverse("wagtailadmin_reports:page_types_usage")
     menu_items[:] = [item for item in menu_items if item.url != hidden]
+
+
+from home.staff import wagtail_hooks as staff_hooks  # noqa: E402, F401  (staff admin hooks)

@@ -40,7 +40,15 @@ Patched at start-up (by :func:`apply`):
    declares them without a label, so their headings are made from the field name in English
    ("Site name", "Root page") on the operators' sites listing.
 
-8. ``wagtail.admin.filters.BaseMediaFilterSet.__init__`` and
+8. ``wagtail.models.sites.get_site_for_hostname``, ``Site.get_site_root_paths`` and
+   ``Site.clear_site_root_paths_cache``: wrapped by :mod:`home.site_registry`, so a request's
+   site and the root paths come from the process's copy of the site list for the current
+   stamp, and every change Wagtail clears its cache for gives the site list a new stamp. Why:
+   the lookup reads every site per request, and with a per-process cache the other processes
+   kept serving the old site list (links came out as ``href="None"``); Wagtail has no setting or
+   hook for either.
+
+9. ``wagtail.admin.filters.BaseMediaFilterSet.__init__`` and
    ``wagtail.images.views.chooser.ImageChooseViewMixin.get_context_data``: wrapped, so the
    image and document listings' tag filter and the image chooser's "popular tags" come from
    :func:`home.tag_tenancy.popular_tags_for` (the user's institutions' media). Why: both call
@@ -292,6 +300,31 @@ def _label_site_columns() -> None:
             column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
 
 
+def _serve_sites_from_registry() -> None:
+    from wagtail.models import sites
+
+    from home import site_registry
+
+    lookup = sites.get_site_for_hostname
+    compute = sites.Site.get_site_root_paths
+    clear = sites.Site.clear_site_root_paths_cache
+
+    def get_site_for_hostname(hostname, port):
+        return site_registry.site_for_hostname(lookup, hostname, port)
+
+    def get_site_root_paths():
+        return site_registry.site_root_paths(compute)
+
+    def clear_site_root_paths_cache():
+        clear()
+        site_registry.site_list_changed()
+
+    site_registry.remember_wagtail_clear(clear)
+    sites.get_site_for_hostname = get_site_for_hostname
+    sites.Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    sites.Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
+
+
 def patches() -> list[Patch]:
     """Every patch of this module, in the order :func:`apply` installs them."""
     from django.contrib.auth import get_user_model
@@ -352,6 +385,16 @@ def patches() -> list[Patch]:
             "sites listing headings are translated",
             (Target("wagtail.sites.views", "IndexView.columns"),),
             _label_site_columns,
+        ),
+        Patch(
+            "site lookups and root paths come from the process's current site list",
+            (
+                Target("wagtail.models.sites", "get_site_for_hostname"),
+                Target("wagtail.models.sites", "Site._find_for_request"),
+                Target("wagtail.models.sites", "Site.get_site_root_paths"),
+                Target("wagtail.models.sites", "Site.clear_site_root_paths_cache"),
+            ),
+            _serve_sites_from_registry,
         ),
         Patch(
             "admin time zone defaults to the institution's",

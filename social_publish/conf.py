@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "SOCIAL_X_AUTH_URL": "https://x.com/i/oauth2/authorize",
     "SOCIAL_X_CLIENT_ID": "",
     "SOCIAL_X_CLIENT_SECRET": "",
+    # Hosts or networks (comma-separated) that user-typed portal addresses may reach although
+    # they are loopback, link-local or private (social_publish/outbound.py).
+    "SOCIAL_OUTBOUND_ALLOWED_HOSTS": "",
     # Token encryption: comma-separated Fernet keys; the first encrypts, all decrypt.
     "SOCIAL_TOKEN_KEYS": "",
     # Delivery.
@@ -42,6 +45,9 @@ DEFAULTS: dict[str, Any] = {
     "SOCIAL_SENDING_LEASE_SECONDS": 600,
     # A link report waits this long for parked jobs (channel to reconnect), then goes out.
     "SOCIAL_REPORT_PARKED_GRACE_SECONDS": 24 * 3600,
+    # A page that went to no channel is reported when its accessible versions are made within
+    # this many days of going live (later remakes of old pages' versions send no report).
+    "SOCIAL_REPORT_VERSION_WAIT_DAYS": 7,
     "SOCIAL_IG_POLL_SECONDS": 2.0,
     "SOCIAL_IG_POLL_TRIES": 15,
     "SOCIAL_YOUTUBE_CHUNK_BYTES": 8 * 1024 * 1024,

@@ -22,7 +22,10 @@ from requests_oauthlib import OAuth2Session
 
 from social_publish import conf
 from social_publish.models import Channel, ChannelKind
-from social_publish.providers import ProviderError, provider_for
+from social_publish.outbound import RefusedURL, check_url
+from social_publish.providers import ProviderError, TokenError, TransientError, provider_for
+from social_publish.providers.ckan import PortalRefused
+from social_publish.redaction import remember
 
 FACEBOOK_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_manage_posts"]
 INSTAGRAM_SCOPES = [*FACEBOOK_SCOPES, "instagram_basic", "instagram_content_publish"]
@@ -139,10 +142,13 @@ def _finish_meta(flow: Flow, authorization_response: str, user) -> list[Channel]
         client_secret=secret,
         include_client_id=True,
     )
+    remember(short.get("access_token"))
     timeout = conf.get("SOCIAL_HTTP_TIMEOUT")
-    long_lived = requests.get(
+    # In the POST body, not the query string: the secret and the token never sit in a URL
+    # (Graph's token endpoint takes its parameters either way).
+    long_lived = requests.post(
         _graph("oauth/access_token"),
-        params={
+        data={
             "grant_type": "fb_exchange_token",
             "client_id": app_id,
             "client_secret": secret,
@@ -151,15 +157,18 @@ def _finish_meta(flow: Flow, authorization_response: str, user) -> list[Channel]
         timeout=timeout,
     )
     long_lived.raise_for_status()
+    user_token = long_lived.json()["access_token"]
+    remember(user_token)
     accounts = requests.get(
         _graph("me/accounts"),
         params={"fields": "id,name,access_token,instagram_business_account"},
-        headers={"Authorization": f"Bearer {long_lived.json()['access_token']}"},
+        headers={"Authorization": f"Bearer {user_token}"},
         timeout=timeout,
     )
     accounts.raise_for_status()
     channels = []
     for page in accounts.json().get("data") or []:
+        remember(page.get("access_token"))
         if flow.kind == "facebook":
             channels.append(
                 _save(
@@ -200,6 +209,7 @@ def _finish_google(flow: Flow, authorization_response: str, user) -> list[Channe
         client_secret=conf.get("SOCIAL_GOOGLE_CLIENT_SECRET"),
         include_client_id=True,
     )
+    remember(token.get("access_token"), token.get("refresh_token"))
     if not token.get("refresh_token"):
         raise ConnectError(_("Google gave no offline access; remove the app's access and retry."))
     response = requests.get(
@@ -231,6 +241,7 @@ def _finish_x(flow: Flow, authorization_response: str, user) -> list[Channel]:
         client_secret=conf.get("SOCIAL_X_CLIENT_SECRET"),
         code_verifier=flow.verifier,
     )
+    remember(token.get("access_token"), token.get("refresh_token"))
     response = requests.get(
         f"{conf.get('SOCIAL_X_BASE_URL').rstrip('/')}/2/users/me",
         headers={"Authorization": f"Bearer {token['access_token']}"},
@@ -254,7 +265,15 @@ def _finish_x(flow: Flow, authorization_response: str, user) -> list[Channel]:
 
 
 def connect_ckan(site_id: int, base_url: str, organization: str, api_token: str, user) -> Channel:
-    """Check a CKAN API token against the organisation and store the channel."""
+    """Check a CKAN API token against the organisation and store the channel.
+
+    The address is checked first (:func:`social_publish.outbound.check_url`: public hosts
+    only). What the portal answers is never shown back: each failure has a fixed message.
+    """
+    try:
+        check_url(base_url)
+    except RefusedURL as refused:
+        raise ConnectError(str(refused)) from None
     probe = Channel(
         site_id=site_id, kind=ChannelKind.CKAN, base_url=base_url, account_id=organization
     )
@@ -262,13 +281,31 @@ def connect_ckan(site_id: int, base_url: str, organization: str, api_token: str,
     try:
         provider_for(probe).check()
     except ProviderError as error:
-        raise ConnectError(error.message) from error
+        raise ConnectError(_ckan_refusal(error)) from error
     except requests.RequestException as exc:
         raise ConnectError(_("The portal could not be reached.")) from exc
     channel = _save(site_id, "ckan", organization, organization, user, access_token=api_token)
     Channel.objects.filter(pk=channel.pk).update(base_url=base_url)
     channel.base_url = base_url
     return channel
+
+
+def _ckan_refusal(error: ProviderError) -> str:
+    """What to tell the admin about a failed CKAN check, without the portal's own words."""
+    if isinstance(error, TokenError):
+        return _(
+            "The portal refused the API token. Create a new token on your account page of the "
+            "portal (API Tokens) and paste it here."
+        )
+    if isinstance(error, TransientError):
+        return _("The portal could not be reached or had a temporary problem; try again later.")
+    if isinstance(error, PortalRefused):
+        return error.message
+    return _(
+        "The portal did not accept this token for the organisation. Check the organisation's "
+        "name and that the token's user may add datasets to it, and that the address is the "
+        "portal's (without /api)."
+    )
 
 
 def connect_sandbox(site, user=None) -> Channel:

@@ -88,8 +88,20 @@ def body_media(page) -> tuple[Media | None, Media | None, list[Media]]:
     return video, captions, documents
 
 
-def build_post(page, message: str = "") -> Post:
-    """What ``page`` (specific, live version) becomes; ``message`` empty = composed later."""
+def image_reference(site, image) -> Media:
+    """The share image named, not rendered: enough to tell which platforms can carry a post."""
+    return Media(
+        filename=os.path.basename(image.file.name),
+        content_type="image/jpeg",
+        public_url=absolute(site, image.file.url),
+    )
+
+
+def build_post(page, message: str = "", *, render: bool = True) -> Post:
+    """What ``page`` (specific, live version) becomes; ``message`` empty = composed later.
+
+    ``render=False`` names the share image without making its rendition (previews, checks).
+    """
     page = page.specific
     site = site_for_page(page)
     image = own_media(page, getattr(page, "share_image", None))
@@ -103,7 +115,7 @@ def build_post(page, message: str = "") -> Post:
         lead=getattr(page, "lead", "") or page.search_description,
         message=message,
         tags=sorted(tags),
-        image=image_media(site, image) if image and site else None,
+        image=(image_media if render else image_reference)(site, image) if image and site else None,
         image_alt=getattr(page, "share_image_alt", ""),
         video=video,
         captions=captions,

@@ -46,7 +46,19 @@ def _queue(page, revision) -> None:
         post = build_post(page)
         channels = [c for c in channels if provider_for(c).applies_to(post)]
     delivery.enqueue(page, channels, revision=revision)
+    if not channels:  # the report is always made: the website link (and what was not sent)
+        from django.db import transaction
+
+        from social_publish.reports import report_if_complete
+
+        page_id = page.pk
+        transaction.on_commit(lambda: report_if_complete(page_id, 1, without_channels=True))
 
 
 def register_signal_handlers() -> None:
+    from django_q.signals import post_execute_in_worker
+
+    from social_publish.redaction import redact_failed_task
+
+    post_execute_in_worker.connect(redact_failed_task, dispatch_uid="social_publish_redact_task")
     page_published.connect(queue_syndication, dispatch_uid="social_publish_queue_syndication")

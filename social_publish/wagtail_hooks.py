@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from home.tenancy import sites_for_user
+from home.tenancy import site_for_page, sites_for_user
+from social_publish.obligations import planned_gaps
 from social_publish.views.channels import ChannelViewSet
 from social_publish.views.messages import MessagesView
 from social_publish.views.sandbox import SandboxFeedViewSet
@@ -68,3 +69,27 @@ def page_listing_social_button(page, user, next_url=None):
     button = _status_button(page, user, 55)
     if button:
         yield button
+
+
+@hooks.register("sop_publication_notices")
+def required_channels_not_reached(task, task_state) -> list[str]:
+    """The SOP's required channels this item will not reach, each with the reason and the fix."""
+    page = task_state.workflow_state.content_object.specific
+    site = site_for_page(page)
+    if site is None:
+        return []
+    revision = task_state.revision
+    preview = revision.as_object() if revision else page.get_latest_revision_as_object()
+    return [
+        _("Not sent to %(channel)s: %(reason)s")
+        % {"channel": gap["channel"], "reason": gap["error"]}
+        for gap in planned_gaps(preview, revision, site)
+    ]
+
+
+@hooks.register("accessibility_version_saved")
+def send_report_waiting_for_versions(page_id: int) -> None:
+    """A link report held back for the audio or braille version goes out once they exist."""
+    from social_publish.reports import report_waiting
+
+    report_waiting(page_id)

@@ -62,3 +62,32 @@ def link_report_roles(*, site) -> Iterable[str] | None:
         return None
     keys = [key for step in installed.definition.steps for key in step.link_report_to]
     return list(dict.fromkeys(keys)) or None
+
+
+def _publication_steps(site) -> list:
+    installed = InstalledSop.current_for_site(site)
+    if installed is None:
+        return []
+    return installed.definition.steps_of(Kind.PUBLICATION)
+
+
+def required_channels(*, site) -> list[str] | None:
+    """The SOP channel keys the publication step obliges (``required_channels``), or ``None``."""
+    keys = [key for step in _publication_steps(site) for key in step.required_channels]
+    return list(dict.fromkeys(keys)) or None
+
+
+#: The accessible forms that are separate files the link report waits for ("visual" is the page).
+VERSION_FORMATS = ("audio", "braille")
+
+
+def required_versions(*, site) -> list[str] | None:
+    """The accessible versions the SOP obliges (``accessibility``: Jenawi), or ``None``."""
+    installed = InstalledSop.current_for_site(site)
+    if installed is None:
+        return None
+    kinds = (Kind.PUBLICATION, Kind.AFTER_PUBLICATION)
+    named = {
+        f for step in installed.definition.steps if step.kind in kinds for f in step.accessibility
+    }
+    return [f for f in VERSION_FORMATS if f in named] or None

@@ -10,8 +10,8 @@ from typing import Any
 from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
-    # Archive class code used when the SOP's number carries none ("B/000.8.3.2/00767" does).
-    "SOP_ARCHIVE_CLASSIFICATION": "000.8.3.2",
+    # Archive class code for SOPs whose archive step names none (archive.classification_code).
+    "SOP_ARCHIVE_CLASSIFICATION": "",
     # A step is escalated to the next role after this many times its standard time.
     "SOP_ESCALATION_FACTOR": 2,
     # The dashboard warns when an institution has published nothing for this many days.

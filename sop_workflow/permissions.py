@@ -1,8 +1,9 @@
 """Who may see an institution's SOP records (declarations on ``home.permissions``).
 
-* Dispositions, the intake register, archive records and installed SOPs: the members of the
-  institution view them; nobody adds, edits or deletes them in the admin (dispositions are
-  given by the instructing roles, see ``sop_workflow.records.dispositions``).
+* Dispositions, the intake register, archive records, installed SOPs and after-publication
+  to-dos: the members of the institution view them; nobody adds, edits or deletes them in the
+  admin (dispositions are given by the instructing roles, see
+  ``sop_workflow.records.dispositions``; a to-do is done only by its step's roles).
 * Step timings (the compliance report): the institution's leadership roles only.
 
 Operators (superusers) see every institution's.
@@ -27,6 +28,7 @@ def register_policies() -> None:
     from sop_workflow.models import (
         ArchiveRecord,
         Disposition,
+        FollowUpTodo,
         InstalledSop,
         IntakeRegisterEntry,
         StepTiming,
@@ -34,6 +36,6 @@ def register_policies() -> None:
     from sop_workflow.records.dispositions import DispositionPermissionPolicy
 
     register_permission_policy(Disposition, DispositionPermissionPolicy(Disposition))
-    for model in (IntakeRegisterEntry, ArchiveRecord, InstalledSop):
+    for model in (IntakeRegisterEntry, ArchiveRecord, InstalledSop, FollowUpTodo):
         register_permission_policy(model, InstitutionPermissionPolicy(model, view=MEMBER))
     register_permission_policy(StepTiming, InstitutionPermissionPolicy(StepTiming, view=LEADERSHIP))

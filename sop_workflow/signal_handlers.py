@@ -58,20 +58,24 @@ def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) 
 
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
-    """After publication: the archive step of the SOP, where it has one."""
-    from sop_workflow.records.archive import archive_publication
+    """After publication: the SOP's after-publication steps a person performs (link report,
+    receipt, archive) become to-dos of their roles."""
+    from sop_workflow.records.follow_ups import create_follow_ups
 
-    if revision is not None:
-        archive_publication(instance, revision)
+    if revision is not None and instance.live:
+        create_follow_ups(instance, revision)
 
 
 def on_link_report_sent(sender, report, page, **kwargs) -> None:
-    """The social publishing app reported the post links: the SOP's report steps are done, and
-    the report is kept with the page's archive record."""
+    """The social publishing app reported the post links: the SOP's link-report to-do is due
+    (timed from now), and the report is kept with the page's archive record. Without to-dos
+    (published outside the SOP's workflow) the report steps are timed as done by the report."""
     from sop_workflow.records.archive import file_link_report
+    from sop_workflow.records.follow_ups import links_reported
     from sop_workflow.timekeeping.timing import record_link_report
 
-    record_link_report(report, page)
+    if not links_reported(report, page):
+        record_link_report(report, page)
     file_link_report(report, page)
 
 

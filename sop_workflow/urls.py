@@ -12,6 +12,7 @@ urlpatterns = [
     path("document/", views.sop_index, name="sop_index"),
     path("document/<int:installed_id>/", views.sop_print, name="sop_print"),
     path("document/<int:installed_id>/pdf/", views.sop_pdf, name="sop_pdf"),
+    path("follow-ups/<int:todo_id>/done/", views.follow_up_done, name="follow_up_done"),
     path("guide/", views.my_guide, name="my_guide"),
     path("guide/pdf/", views.my_guide_pdf, name="my_guide_pdf"),
     path(

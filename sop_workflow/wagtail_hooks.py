@@ -6,19 +6,37 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 
 from sop_workflow import channels, urls
 from sop_workflow.components import FreshnessPanel, WaitingForYouPanel
 from sop_workflow.models import ArchiveRecord, InstalledSop, IntakeRegisterEntry, StepTiming
 from sop_workflow.permissions import viewable
+from sop_workflow.records import dispositions
+from sop_workflow.records.follow_ups import LOG_ACTION
 from sop_workflow.records.guide import has_guide
 from sop_workflow.views.dispositions import DispositionViewSet
+from sop_workflow.views.follow_ups import FollowUpPanel
 from sop_workflow.views.registers import IntakeRegisterViewSet
 
 hooks.register("social_publish_channel_selector", channels.platform_choice)
 hooks.register("social_publish_channel_limit", channels.fixed_channel_kinds)
 hooks.register("social_publish_report_recipients", channels.link_report_roles)
+hooks.register("social_publish_required_channels", channels.required_channels)
+hooks.register("social_publish_required_versions", channels.required_versions)
+
+
+@hooks.register("register_log_actions")
+def register_follow_up_log_action(actions):
+    """The page history names each after-publication step done, with what it did."""
+
+    @actions.register_action(LOG_ACTION)
+    class FollowUpDone(LogFormatter):
+        label = _("SOP step after publication done")
+
+        def format_message(self, log_entry):
+            return log_entry.data.get("message") or str(self.label)
 
 
 @hooks.register("register_admin_urls")
@@ -29,6 +47,7 @@ def register_admin_urls():
 @hooks.register("construct_homepage_panels")
 def add_sop_panels(request, panels):
     panels.append(WaitingForYouPanel())
+    panels.append(FollowUpPanel())
     panels.append(FreshnessPanel())
 
 
@@ -120,3 +139,8 @@ def record_buttons(page, user, view_name=None, next_url=None):
             icon_name="doc-full",
             priority=80,
         )
+
+
+@hooks.register("staff_handover_sections")
+def disposition_handover(person, sites):
+    return [dispositions.handover_section(person, sites)]

@@ -241,7 +241,7 @@ def test_changed_text_replaces_the_braille_file_and_deletes_the_old_one(
         new_name = generate_braille(article.pk)
 
     new = BrailleVersion.objects.get(page=article)
-    assert len(callbacks) == 1  # the deletion waits for the commit
+    assert len(callbacks) == 2  # the deletion (and telling the other apps) wait for the commit
     assert new.file.name == new_name != old_name
     assert new.file.name.endswith(".brf")
     assert storage.exists(new.file.name)
@@ -295,8 +295,8 @@ def test_article_offers_audio_and_braille_only_while_they_match_the_live_text(cl
     stale = client.get(url).content.decode()
 
     audio = AudioVersion.objects.get(page=article)
-    assert f'<source src="{audio.file.url}" type="audio/mpeg">' in current
+    assert f'<source src="{audio.public_url()}" type="audio/mpeg">' in current
     assert "<details" in current
-    assert BrailleVersion.objects.get(page=article).file.url in current
+    assert BrailleVersion.objects.get(page=article).public_url() in current
     assert "<audio" not in stale
     assert ".brf" not in stale

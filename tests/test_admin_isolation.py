@@ -198,14 +198,15 @@ def test_institution_profile_of_another_site_cannot_be_edited(client, two):
 @pytest.mark.parametrize(
     "url_name",
     [
-        "wagtailusers_users:index",
         "wagtailusers_groups:index",
         "wagtailsites:index",
         "wagtailadmin_workflows:index",
         "wagtailadmin_workflows:task_index",
     ],
 )
-def test_users_groups_sites_and_workflows_stay_with_operators(client, two, url_name):
+def test_groups_sites_and_workflows_stay_with_operators(client, two, url_name):
+    """The institution administrator manages its own people (tests/test_staff.py), nothing
+    else of the platform."""
     bantul, _ = two
     client = as_member(client, bantul, "admin")
 

@@ -81,8 +81,9 @@ def test_second_run_changes_nothing_and_says_so():
 
 @pytest.mark.django_db
 def test_unknown_type_is_refused_and_nothing_is_written():
+    # "kesultanan" is not a unit that runs a government website; "provinsi" now is.
     with pytest.raises(CommandError):
-        run("--name", "X", "--hostname", "x.localhost", "--type", "provinsi")
+        run("--name", "X", "--hostname", "x.localhost", "--type", "kesultanan")
     assert not Site.objects.filter(hostname="x.localhost").exists()
 
 

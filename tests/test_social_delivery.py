@@ -212,7 +212,9 @@ def test_an_expired_token_parks_the_job_until_the_channel_is_reconnected(bunder,
     row.refresh_from_db()
     assert row.state == "sent"
     assert len(fake_graph.posts) == 1
-    assert LinkReport.objects.get(page=page).links[0]["permalink"] == row.permalink
+    website, post = LinkReport.objects.get(page=page).links
+    assert website["permalink"] == page.get_full_url()  # the website link comes first
+    assert post["permalink"] == row.permalink
 
 
 @pytest.mark.django_db

@@ -127,7 +127,8 @@ def test_a_published_page_is_posted_once_and_the_link_report_lists_it(
     assert [name[-4:] for name in post.media_names] == [".jpg"]  # the share rendition
 
     report = LinkReport.objects.get(page_id=page.pk)
-    assert report.links == [{"channel": LABEL, "kind": "sandbox", "permalink": post.permalink}]
+    assert report.links[1:] == [{"channel": LABEL, "kind": "sandbox", "permalink": post.permalink}]
+    assert report.links[0]["kind"] == "website"  # the website link comes first
     assert f"{LABEL}: {post.permalink}" in report.body
     assert report.sent_at is not None
 
@@ -161,7 +162,7 @@ def test_a_retry_after_an_unknown_outcome_finds_the_first_post(bunder, monkeypat
     (post,) = SandboxPost.objects.all()
     assert calls[1]["sandbox_key"] == post.key  # the retry carried the first attempt's key
     assert (row.state, row.attempts, row.permalink) == ("sent", 2, post.permalink)
-    (link,) = LinkReport.objects.get(page_id=page.pk).links
+    (website, link) = LinkReport.objects.get(page_id=page.pk).links
     assert link["permalink"] == post.permalink
 
 
@@ -281,7 +282,7 @@ def test_bunder_s_sop_publishes_once_to_the_rehearsal_channel(client, social_env
     (post,) = SandboxPost.objects.filter(page_id=page.pk)
     assert (row.state, row.channel.kind, row.permalink) == ("sent", "sandbox", post.permalink)
     report = sent.get()
-    assert [link["permalink"] for link in report.links] == [post.permalink]
+    assert [link["permalink"] for link in report.links][1:] == [post.permalink]
     assert f"{LABEL}: {post.permalink}" in report.body
 
     _, feed = open_permalink(as_user(client, seksi), post.permalink)
@@ -321,4 +322,4 @@ def test_publishing_a_demo_item_produces_a_rehearsal_post_and_a_link_report(
     (post,) = SandboxPost.objects.filter(page_id=page.pk)
     assert post.permalink.startswith("http://bantul.localhost")
     report = LinkReport.objects.get(page_id=page.pk)
-    assert report.links[0]["permalink"] == post.permalink
+    assert report.links[1]["permalink"] == post.permalink

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from wagtail.test.utils.form_data import streamfield
 
 from social_publish.models import Channel, LinkReport, Syndication
-from sop_workflow.models import StepTiming
+from sop_workflow.models import FollowUpTodo, StepTiming
 from tests.social_support import (
     connect_through_consent,
     document,
@@ -55,8 +55,14 @@ def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported
     assert latest(page).live
     reported = StepTiming.objects.filter(page_id=page.pk, kind="after_publication")
     sent = LinkReport.objects.filter(page_id=page.pk, sent_at__isnull=False)
-    # the worker saves the report, sends it, then the SOP records steps 10–11: wait for all
-    assert wait_until(lambda: sent.exists() and reported.count() == 2, timeout=90)
+    due = FollowUpTodo.objects.filter(page_id=page.pk, step_number=10, due_since__isnull=False)
+    # the worker saves the report, sends it, then step 10 is the Seksi's to-do: wait for both
+    assert wait_until(lambda: sent.exists() and due.exists(), timeout=90)
+    for user, todo in zip(
+        (seksi, ketua), FollowUpTodo.objects.filter(page_id=page.pk), strict=True
+    ):
+        done = as_user(client, user).post(reverse("sop_workflow:follow_up_done", args=[todo.pk]))
+        assert done.status_code == 302
     rows = {row.channel.kind: row for row in Syndication.objects.filter(page_id=page.pk)}
     assert set(rows) == {"facebook", "instagram"}  # X is connected but was not chosen
     assert {row.state for row in rows.values()} == {"sent"}
@@ -64,13 +70,15 @@ def test_bunder_chosen_platforms_get_exactly_one_post_and_the_links_are_reported
     assert len(fake_graph.posts_for(fake_graph.ig_user_id)) == 1
     assert not fake_x.posts
     report = LinkReport.objects.get(page_id=page.pk)
-    assert {row.permalink for row in rows.values()} == {link["permalink"] for link in report.links}
+    website, *posts = [link["permalink"] for link in report.links]
+    assert website == latest(page).get_full_url()  # the website link comes first
+    assert {row.permalink for row in rows.values()} == set(posts)
     assert all(row.permalink in report.body for row in rows.values())
     status = as_user(client, seksi).get(f"/admin/social/syndications/page/{page.pk}/")
     for row in rows.values():
         assert row.permalink in status.content.decode()
-    assert sorted(t.step_number for t in reported) == [10, 11]  # timed for the SOP report
-    assert {t.finished_at for t in reported} == {report.sent_at}
+    assert sorted(t.step_number for t in reported) == [10, 11]  # each timed as its own step
+    assert reported.get(step_number=10).started_at == report.sent_at
 
 
 @pytest.mark.worker
@@ -146,7 +154,9 @@ def test_jenawi_every_channel_connected_on_its_screens_gets_exactly_one_post(
 
     permalinks = {r.permalink for r in rows.values()}
     report = sent.get()
-    assert {link["permalink"] for link in report.links} == permalinks
+    assert report.links[0]["permalink"] == latest(page).get_full_url()  # the website first
+    assert permalinks <= {link["permalink"] for link in report.links}
+    assert [link["kind"] for link in report.links][-2:] == ["audio", "braille"]  # PerKI 1/2021
     assert all(link in report.body for link in permalinks)
     assert admin.email in report.recipients
     status = as_user(client, admin).get(reverse("social_publish_syndications:page", args=[page.pk]))

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from sop_workflow.definition import bundled_definitions
-from sop_workflow.models import ArchiveRecord, StepTiming
+from sop_workflow.models import ArchiveRecord, FollowUpTodo, StepTiming
 from tests.social_support import facebook_channel, run_jobs
 from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
 
@@ -17,14 +17,25 @@ pytestmark = pytest.mark.django_db
 
 
 def publish_through_dpmk(client, dpmk, **fields):
-    """Drive a DPMK item through intake, paraf of Kabid/Kasubbag/Sekdin and publication."""
+    """Drive a DPMK item through intake, paraf of Kabid/Kasubbag/Sekdin and publication, and
+    file it: the operator's step-5 to-do, done from the dashboard."""
     page = draft(dpmk, **fields)
     submit(as_user(client, dpmk.user("petugas_penerima")), page)
     act(as_user(client, dpmk.user("kabid")), page, "paraf", initials="KB")
     act(as_user(client, dpmk.user("kasubbag")), page, "approve", initials="KS")
     act(as_user(client, dpmk.user("sekdin")), page, "approve", initials="SD")
     act(as_user(client, dpmk.user("operator_website")), page, "approve")
+    file_in_archive(client, dpmk, page)
     return page
+
+
+def file_in_archive(client, dpmk, page):
+    """The operator's "File in the archive" button on the dashboard (DPMK step 5)."""
+    todo = FollowUpTodo.objects.get(page_id=page.pk, action="archive")
+    url = reverse("sop_workflow:follow_up_done", args=[todo.pk])
+    response = as_user(client, dpmk.user("operator_website")).post(url)
+    assert response.status_code == 302
+    return response
 
 
 @pytest.fixture
@@ -38,7 +49,7 @@ def test_publication_files_the_approved_revision_with_numbers_and_paraf(client, 
     record = ArchiveRecord.objects.get(page_id=page.pk)
     assert latest(page).live
     assert record.revision == latest(page).live_revision
-    assert record.archive_number == f"000.8.3.2/001/{record.year}"
+    assert record.archive_number == f"400.14.2/001/{record.year}"
     assert record.agenda_number == f"001/{record.year}"
     paraf = [p["initials"] for approval in record.approvals for p in approval["paraf"]]
     assert paraf == ["KB", "KS", "SD"]
@@ -124,7 +135,8 @@ def test_the_link_report_is_kept_with_the_archive_record(client, tmp_path, fake_
     record = ArchiveRecord.objects.get(page_id=page.pk)
     [report] = record.link_reports
     assert report["links"] == [
-        {"channel": str(channel), "kind": "facebook", "permalink": rows[0].permalink}
+        {"channel": "Website", "kind": "website", "permalink": latest(page).get_full_url()},
+        {"channel": str(channel), "kind": "facebook", "permalink": rows[0].permalink},
     ]
     printed = (
         as_user(client, dpmk.user("kasubbag"))

@@ -15,6 +15,7 @@ if not settings.configured and "DJANGO_SETTINGS_MODULE" not in os.environ:
 
 from django.utils import translation  # noqa: E402
 
+from home.vocabulary import INSTITUTION_KINDS  # noqa: E402
 from sop_workflow.definition import (  # noqa: E402
     DefinitionError,
     Kind,
@@ -422,11 +423,13 @@ STEP3 = "steps[2] (langkah 3)"
             id="part-of-other-kind",
         ),
         pytest.param(
-            broken(sop__institution_type="desa"),
+            broken(sop__institution_type="kesultanan"),
             (
                 "sop",
                 "institution_type",
-                "Unknown value “desa”; expected one of: kapanewon, kalurahan, kecamatan, dinas.",
+                "Unknown value “kesultanan”; expected one of: "
+                + ", ".join(kind.key for kind in INSTITUTION_KINDS)
+                + ".",
             ),
             id="unknown-institution-type",
         ),

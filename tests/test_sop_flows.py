@@ -9,6 +9,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from sop_workflow.models import (
     ArchiveRecord,
+    FollowUpTodo,
     IntakeRegisterEntry,
     ParafRecord,
     PlatformChoice,
@@ -163,6 +164,9 @@ def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_
         reverse("wagtailadmin_pages:workflow_history_detail", args=[page.pk, workflow_state.pk])
     ).content.decode()
     assert "SD (Sekretaris Dinas (Sekdin)," in history
+    filing = FollowUpTodo.objects.get(page_id=page.pk, step_number=5)  # the operator's to-do
+    url = reverse("sop_workflow:follow_up_done", args=[filing.pk])
+    assert as_user(client, operator).post(url).status_code == 302
     archive = ArchiveRecord.objects.get(page_id=page.pk)
     assert (archive.number, archive.agenda_number) == (1, entry.agenda_number)
     assert steps_timed(page) == [

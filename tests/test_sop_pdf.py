@@ -84,11 +84,11 @@ def test_the_archive_record_downloads_as_a_pdf_with_what_the_filing_clerk_needs(
 
     assert url in printed.content.decode()  # "Unduh PDF" next to the print hint
     assert response["Content-Disposition"] == (
-        f'attachment; filename="arsip-000.8.3.2-001-{record.year}.pdf"'
+        f'attachment; filename="arsip-400.14.2-001-{record.year}.pdf"'
     )
     assert record.archive_number in text
     assert record.agenda_number in text
-    assert record.classification_code == "000.8.3.2"
+    assert record.classification_code == "400.14.2"
     assert record.classification_code in text
     assert TITLE in text
     paraf = [p for approval in record.approvals for p in approval["paraf"]]

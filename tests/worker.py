@@ -1,4 +1,5 @@
-"""Helpers for tests running a real django-q2 `qcluster` process against the test database.
+"""Helpers for tests running real processes (a django-q2 ``qcluster``, ``runserver``) against
+the test database.
 
 The ``qcluster`` fixture is in :mod:`tests.fixtures.worker`.
 """
@@ -6,11 +7,18 @@ The ``qcluster`` fixture is in :mod:`tests.fixtures.worker`.
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import requests
 from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def database_url() -> str:
@@ -113,3 +121,59 @@ def stop_cluster(process) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def started(name: str, args: list[str], cwd: Path, logs: Path) -> Iterator[subprocess.Popen]:
+    """``manage.py`` with ``args`` run from ``cwd`` with this test's environment; stopped after.
+
+    Its output goes to ``logs/<name>.log`` and is printed if the test fails.
+    """
+    cwd.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url(),
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = (logs / f"{name}.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=cwd,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        stop_cluster(process)
+        log.seek(0)
+        print(f"--- {name} ---\n{log.read()[-3000:]}")
+        log.close()
+
+
+def web_server(name: str, cwd: Path, logs: Path, stack: ExitStack) -> str:
+    """A ``runserver`` process on a free port; its base URL once it answers."""
+    port = free_port()
+    process = stack.enter_context(
+        started(name, ["runserver", "--noreload", f"127.0.0.1:{port}"], cwd, logs)
+    )
+    base = f"http://127.0.0.1:{port}"
+
+    def answers() -> bool:
+        assert process.poll() is None, f"{name} exited with {process.returncode}"
+        try:
+            return requests.get(f"{base}/admin/login/", timeout=2).status_code == 200
+        except requests.ConnectionError:
+            return False
+
+    assert wait_until(answers, timeout=120, interval=0.5), f"{name} never answered"
+    return base

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
+from wagtail.models import Page
 
 from accessibility.models import AudioVersion, BrailleVersion
 from accessibility.spoken import spoken_article
@@ -10,6 +12,37 @@ from accessibility.spoken import spoken_article
 register = template.Library()
 
 PLAYBACK_RATES = ("0.75", "1", "1.25", "1.5", "2")
+_VERSIONS = (("audio_version", AudioVersion), ("braille_version", BrailleVersion))
+_VERSION_FIELDS = (
+    "pk",
+    *(f"{name}__{f.attname}" for name, model in _VERSIONS for f in model._meta.concrete_fields),
+)
+
+
+def _stored_versions(page_id) -> tuple[AudioVersion | None, BrailleVersion | None]:
+    """The page's audio and braille versions, in one query (both are one-to-one with it)."""
+    row = (
+        Page.objects.filter(pk=page_id)
+        .select_related("audio_version", "braille_version")
+        .only(
+            "pk",
+            *(
+                f"{name}__{f.attname}"
+                for name, model in _VERSIONS
+                for f in model._meta.concrete_fields
+            ),
+        )
+        .first()
+    )
+    if row is None:
+        return None, None
+    found = []
+    for name, _model in _VERSIONS:
+        try:
+            found.append(getattr(row, name))
+        except ObjectDoesNotExist:
+            found.append(None)
+    return found[0], found[1]
 
 
 def current_versions(page) -> dict:
@@ -19,8 +52,7 @@ def current_versions(page) -> dict:
     something the page no longer says (the job replacing it may still be running).
     """
     text_hash = spoken_article(page).hash
-    audio = AudioVersion.objects.filter(page_id=page.pk).first()
-    braille = BrailleVersion.objects.filter(page_id=page.pk).first()
+    audio, braille = _stored_versions(page.pk)
     return {
         "audio": audio if audio and audio.matches(text_hash) else None,
         "braille": braille if braille and braille.matches(text_hash) else None,

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     # gzip, except responses with a CSRF token or never-cache ones (BREACH; home.caching).
     "home.caching.PublicGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One read of the site list's stamp per request: sites come from the process's copy.
+    "home.middleware.SiteListStampMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # ETag on cacheable responses, 304 for If-None-Match.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -140,6 +142,8 @@ LOGIN_URL = "wagtailadmin_login"
 # Admin sessions end after this much inactivity (every request renews them) and, through
 # Django's session auth hash, on a password change.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Seconds a staff invitation or password link works (home/staff/invites.py).
+STAFF_INVITE_MAX_AGE = env_int("STAFF_INVITE_MAX_AGE", 3 * 24 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 # Failed sign-ins lock the account and, separately, the client address.
@@ -254,6 +258,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "ogg",
     "vtt",
 ]
+# Documents always through Wagtail's serve view, which checks collection privacy; never a
+# redirect to the file's (public) media or bucket URL (home/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 200) * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
@@ -305,7 +312,11 @@ else:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every handler masks platform tokens and secrets (social_publish/redaction.py).
+    "filters": {"redact_secrets": {"()": "social_publish.redaction.RedactingFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},

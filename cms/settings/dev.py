@@ -7,3 +7,6 @@ DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-local-development-only")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STATIC_ROOT = None  # runserver serves static files from the app finders; nothing is collected
+# Without SOCIAL_TOKEN_KEYS, channel tokens use the published development key (never in
+# production, which requires SOCIAL_TOKEN_KEYS).
+SOCIAL_TOKEN_DEVELOPMENT_KEY = True

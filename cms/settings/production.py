@@ -2,8 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from social_publish.crypto import parse_keys
+
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_int
+from .base import SECRET_KEY, env_bool, env_int, env_str
 
 DEBUG = False
 # One database connection per worker, kept for DB_CONN_MAX_AGE seconds (not one per request).
@@ -12,6 +14,17 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int(  # noqa: F405
 )
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+# Channel tokens are encrypted with these keys; nothing is derived from SECRET_KEY.
+SOCIAL_TOKEN_KEYS = env_str("SOCIAL_TOKEN_KEYS", "")
+try:
+    if not parse_keys(SOCIAL_TOKEN_KEYS):
+        raise ValueError(
+            "SOCIAL_TOKEN_KEYS must be set in the environment for production: comma-separated "
+            'Fernet keys, the first encrypts. Make one with: python -c "from cryptography.fernet '
+            'import Fernet; print(Fernet.generate_key().decode())"'
+        )
+except ValueError as problem:
+    raise ImproperlyConfigured(str(problem)) from None
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -23,3 +23,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
 Q_CLUSTER = {**Q_CLUSTER, "name": "sop-test", "workers": 1, "timeout": 60, "retry": 90}  # noqa: F405
 STATIC_ROOT = None  # nothing is collected in tests; static files come from the app finders
+# Without SOCIAL_TOKEN_KEYS, channel tokens use the published development key (never in
+# production, which requires SOCIAL_TOKEN_KEYS).
+SOCIAL_TOKEN_DEVELOPMENT_KEY = True

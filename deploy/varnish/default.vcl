@@ -8,6 +8,7 @@
 #   editors, page passwords), responses that set a cookie (e.g. `csrftoken`) or are private.
 # - Wagtail purges changed pages with PURGE (wagtail.contrib.frontend_cache's HTTPBackend,
 #   FRONTEND_CACHE_URL), accepted only from the `purge` ACL.
+# - Never serves the media URL of a document or an audio/braille version (404).
 # - Every response says `X-Cache: HIT` (served from the cache) or `MISS` (fetched or passed).
 #
 # See deploy/README.md. Check a change with `varnishd -C -f deploy/varnish/default.vcl`.
@@ -33,6 +34,11 @@ acl purge {
 }
 
 sub vcl_recv {
+    # Documents and audio/braille versions are served only by their views (/documents/…,
+    # /alternatif/…), which check privacy; never by their media URL (home/media.py).
+    if (std.tolower(req.url) ~ "^/+media/+(documents|accessibility)(/|%2f)") {
+        return (synth(404, "Not Found"));
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purge) {
             return (synth(405, "PURGE not allowed from this address"));

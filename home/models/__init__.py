@@ -11,6 +11,7 @@ from .pages import (
     PortalPage,
     StandardPage,
 )
+from .site_list import SiteListVersion
 
 __all__ = [
     "HomePage",
@@ -24,5 +25,6 @@ __all__ = [
     "NewsPageTag",
     "NewsType",
     "PortalPage",
+    "SiteListVersion",
     "StandardPage",
 ]

@@ -11,8 +11,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from social_publish.outbound import RefusedURL, check_url
+
 from .base import Checkpoint, Post, Provider, Result
 from .errors import PermanentError, ProviderError
+
+
+class PortalRefused(PermanentError):
+    """A failure whose message is our own text, never the portal's (safe to show in a form)."""
 
 
 class CkanProvider(Provider):
@@ -25,6 +31,15 @@ class CkanProvider(Provider):
 
     def compose(self, post: Post) -> str:
         return "\n\n".join(p for p in (post.lead, post.url) if p)
+
+    def call(self, method: str, url: str, *, write: bool = False, **kwargs):
+        """A request to the user-typed portal address: public hosts only, no redirects."""
+        try:
+            check_url(url)
+        except RefusedURL as refused:
+            raise PortalRefused(str(refused), "outbound address refused") from None
+        kwargs.setdefault("allow_redirects", False)
+        return super().call(method, url, write=write, **kwargs)
 
     def action(self, name: str, *, data=None, files=None, write=False) -> Any:
         url = f"{self.channel.base_url.rstrip('/')}/api/3/action/{name}"
@@ -117,8 +132,15 @@ class CkanProvider(Provider):
             params={"permission": "create_dataset"},
             headers={"Authorization": self.channel.access_token},
         )
-        body = response.json()
-        if not body.get("success"):
+        try:
+            body = response.json()
+            organisations = body["result"] if body.get("success") else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise PortalRefused(
+                _("The address does not answer like a CKAN portal."), f"HTTP {response.status_code}"
+            ) from None
+        if organisations is None:
             raise self.classify(response.status_code, body.get("error") or {})
-        if not any(self.channel.account_id in (o["id"], o["name"]) for o in body["result"]):
+        names = {o.get(k) for o in organisations if isinstance(o, dict) for k in ("id", "name")}
+        if self.channel.account_id not in names:
             raise self.permission_error("the token may not add datasets to this organisation")

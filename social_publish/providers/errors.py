@@ -1,10 +1,13 @@
 """How a platform call failed, classified for the retry policy.
 
 ``message`` is plain Indonesian for the people who read the syndication list (it is stored as
-``last_error``); ``detail`` is technical, for logs, and never contains a token.
+``last_error``); ``detail`` is technical, for logs. Both are redacted when the error is made
+(:func:`social_publish.redaction.redact`), so neither ever carries a token.
 """
 
 from __future__ import annotations
+
+from social_publish.redaction import redact
 
 
 class ProviderError(Exception):
@@ -14,9 +17,10 @@ class ProviderError(Exception):
     retry = False
 
     def __init__(self, message: str, detail: str = "", *, retry_after: float | None = None):
+        message = redact(message) if message else message
         super().__init__(message)
         self.message = message
-        self.detail = detail
+        self.detail = redact(detail) if detail else detail
         self.retry_after = retry_after
 
 

@@ -52,11 +52,10 @@ class InstagramProvider(GraphProvider):
     def publish(self, post: Post, checkpoint: dict[str, Any], save: Checkpoint) -> Result:
         container = checkpoint.get("container_id")
         if not container:
-            body = self.graph(
-                "POST",
-                f"{self.channel.account_id}/media",
-                data={"image_url": post.image.public_url, "caption": post.message},
-            )
+            data = {"image_url": post.image.public_url, "caption": post.message}
+            if post.image_alt:  # image posts only, as the IG User Media reference says
+                data["alt_text"] = post.image_alt
+            body = self.graph("POST", f"{self.channel.account_id}/media", data=data)
             container = body["id"]
             checkpoint = {**checkpoint, "container_id": container}
             save(checkpoint)

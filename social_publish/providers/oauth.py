@@ -8,6 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from social_publish.redaction import remember
+
 from .base import Provider
 from .errors import TokenError
 
@@ -51,6 +53,7 @@ class RefreshingProvider(Provider):
             if not channel.refresh_token:
                 raise self.token_error("no refresh token stored")
             token = self.request_refresh(channel.refresh_token)
+            remember(token.get("access_token"), token.get("refresh_token"))
             channel.access_token = token["access_token"]
             if token.get("refresh_token"):
                 channel.refresh_token = token["refresh_token"]

@@ -18,6 +18,7 @@ from .oauth import RefreshingProvider
 URL_RE = re.compile(r"https?://\S+")
 URL_WEIGHT = 23  # every link is shortened to t.co and counts 23 characters
 MAX_LENGTH = 280
+MAX_ALT_TEXT = 1000  # https://docs.x.com/x-api/media/create-media-metadata
 
 
 def weighted_length(text: str) -> int:
@@ -112,7 +113,20 @@ class XProvider(RefreshingProvider):
         )
         if not response.ok:
             raise self.failure(response)
-        return response.json()["data"]["id"]
+        media_id = response.json()["data"]["id"]
+        if post.image_alt:
+            self.describe_image(media_id, post.image_alt)
+        return media_id
+
+    def describe_image(self, media_id: str, alt_text: str) -> None:
+        """Attach the image's alt text before the post uses it (``POST /2/media/metadata``)."""
+        response = self.authorized(
+            "POST",
+            self.api("2/media/metadata"),
+            json={"id": media_id, "metadata": {"alt_text": {"text": alt_text[:MAX_ALT_TEXT]}}},
+        )
+        if not response.ok:
+            raise self.failure(response)
 
     def permalink(self, external_id: str) -> str:
         username = self.channel.extra.get("username") or "i/web"

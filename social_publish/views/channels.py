@@ -124,19 +124,26 @@ class ChannelIndexView(generic.IndexView):
         return buttons
 
 
+#: What the inspect view shows. Never the token fields: the viewset passes its own (empty by
+#: default, meaning "every field") list to the view, so the list is set on the viewset.
+INSPECT_FIELDS = [
+    "site",
+    "kind",
+    "name",
+    "account_id",
+    "status",
+    "status_detail",
+    "publish_by_default",
+    "connected_by",
+    "connected_at",
+    "checked_at",
+]
+SECRET_FIELDS = ["access_token_encrypted", "refresh_token_encrypted"]
+
+
 class ChannelInspectView(generic.InspectView):
-    fields = [
-        "site",
-        "kind",
-        "name",
-        "account_id",
-        "status",
-        "status_detail",
-        "publish_by_default",
-        "connected_by",
-        "connected_at",
-        "checked_at",
-    ]
+    fields = INSPECT_FIELDS
+    fields_exclude = SECRET_FIELDS
 
     def get_publish_by_default_display_value(self) -> str:
         """Ya/Tidak, not Python's True/False."""
@@ -287,6 +294,8 @@ class ChannelViewSet(TenantViewSetMixin, ModelViewSet):
     form_fields = ["name", "publish_by_default", "status"]
     list_filter = ["kind", "status"]
     inspect_view_enabled = True
+    inspect_view_fields = INSPECT_FIELDS
+    inspect_view_fields_exclude = SECRET_FIELDS
     copy_view_enabled = False
     index_view_class = ChannelIndexView
     inspect_view_class = ChannelInspectView

@@ -156,6 +156,9 @@ class SyndicationViewSet(TenantViewSetMixin, ModelViewSet):
     list_filter = ["state", "channel__kind", "round"]
     index_view_class = SyndicationIndexView
     inspect_view_class = SyndicationInspectView
+    # The viewset passes its own list to the view (empty = every field, the upload checkpoint
+    # with YouTube's session URI included): the view's list, set here.
+    inspect_view_fields = SyndicationInspectView.fields
     list_display = [
         Column("page", label=gettext_lazy("Page")),
         Column("channel", label=gettext_lazy("Channel")),

@@ -170,9 +170,11 @@ class RejectTarget:
 
 @dataclass(frozen=True)
 class ArchiveOptions:
-    """An archive step always gives an archive number; ``classification`` adds a class code."""
+    """An archive step always gives an archive number; ``classification`` adds a class code,
+    ``classification_code`` (the institution's own, e.g. ``400.14.1``) is the code it adds."""
 
     classification: bool = False
+    classification_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ class Step:
     link_report_to: tuple[str, ...] = ()
     publish_immediately: bool = False
     accessibility: tuple[str, ...] = ()
+    required_channels: tuple[str, ...] = ()
 
     @property
     def is_workflow_step(self) -> bool:
@@ -369,7 +372,14 @@ def _step_dict(step: Step) -> dict[str, Any]:
         elif isinstance(value, RejectTarget):
             value = {k: v for k, v in (("step", value.step), ("role", value.role)) if v}
         elif isinstance(value, ArchiveOptions):
-            value = {"classification": value.classification}
+            value = {
+                k: v
+                for k, v in (
+                    ("classification", value.classification),
+                    ("classification_code", value.classification_code),
+                )
+                if v
+            }
         if value not in (None, False, "", []):
             data[name] = value
     return data

@@ -149,7 +149,7 @@ _SOP_KEYS = (
     "decree", "legal_basis", "qualifications", "related_sops", "equipment", "warning", "records",
 )  # fmt: skip
 _REJECT_KEYS = ("step", "role")
-_ARCHIVE_KEYS = ("classification",)
+_ARCHIVE_KEYS = ("classification", "classification_code")
 
 
 def _read_header(r: _Reader, raw: Any) -> SopHeader:
@@ -291,12 +291,20 @@ def _read_step(r: _Reader, index: int, raw: Any, checks: set[str]) -> _StepDraft
         ACCESSIBILITY_FORMATS,
         _("Unknown accessible format “%(value)s”; expected: %(choices)s."),
     )
+    values["required_channels"] = r.names(
+        data,
+        "required_channels",
+        location,
+        CHANNELS,
+        _("Unknown channel “%(value)s”; expected: %(choices)s."),
+    )
     values["on_reject"] = _read_reject(r, data, location)
     values["part_of"] = r.integer(data, "part_of", location)
     if "archive" in data:
         archive = r.table(data["archive"], location, _ARCHIVE_KEYS, prefix="archive")
         values["archive"] = ArchiveOptions(
-            classification=r.boolean(archive, "classification", location)
+            classification=r.boolean(archive, "classification", location),
+            classification_code=r.text(archive, "classification_code", location, prefix="archive"),
         )
     return _StepDraft(location=location, raw=data, values=values)
 

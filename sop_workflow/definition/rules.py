@@ -29,6 +29,7 @@ _OPTION_KINDS: dict[str, tuple[Kind, ...]] = {
     "publish_immediately": (Kind.PUBLICATION,),
     "channels": (Kind.REVIEW, Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
     "accessibility": (Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
+    "required_channels": (Kind.PUBLICATION,),
 }
 _OPTION_ACTIONS = {"archive": "archive", "link_report_to": "link_report"}
 
@@ -119,6 +120,27 @@ def _check_options(r: _Reader, draft: _StepDraft) -> None:
     if kind is Kind.REVIEW and values["channels"] and not values["choose_platforms"]:
         r.problem(
             location, "channels", _("On a review step, channels needs choose_platforms = true.")
+        )
+    _check_required_channels(r, draft)
+    archive = values.get("archive")
+    if archive is not None and archive.classification_code and not archive.classification:
+        r.problem(
+            location,
+            "archive",
+            _("archive.classification_code needs archive.classification = true."),
+        )
+
+
+def _check_required_channels(r: _Reader, draft: _StepDraft) -> None:
+    """Required channels must be among the step's own channels when it names any."""
+    values = draft.values
+    outside = [c for c in values["required_channels"] if c not in values["channels"]]
+    if values["channels"] and outside:
+        r.problem(
+            draft.location,
+            "required_channels",
+            _("required_channels must be among the step's channels; not listed: %(names)s.")
+            % {"names": ", ".join(outside)},
         )
 
 

@@ -1,7 +1,7 @@
 """Models of ``sop_workflow``: SOP task types and the records an SOP run leaves."""
 
 from .disposition import Disposition, DispositionStatus
-from .followup import ArchiveCounter, ArchiveRecord, ReminderKind, SopReminder
+from .followup import ArchiveCounter, ArchiveRecord, FollowUpTodo, ReminderKind, SopReminder
 from .records import (
     InstalledSop,
     IntakeCounter,
@@ -19,6 +19,7 @@ __all__ = [
     "ArchiveRecord",
     "Disposition",
     "DispositionStatus",
+    "FollowUpTodo",
     "ReminderKind",
     "SopReminder",
     "InstalledSop",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, Site, TaskState, WorkflowState
@@ -100,6 +101,76 @@ class ArchiveRecord(models.Model):
 
     @property
     def archive_number(self) -> str:
-        """``<classification>/<number>/<year>``, e.g. ``000.8.3.2/007/2025``."""
+        """``<classification>/<number>/<year>``, e.g. ``400.14.2/007/2025``."""
         number = f"{self.number:03d}/{self.year}"
         return f"{self.classification_code}/{number}" if self.classification_code else number
+
+
+class FollowUpTodo(models.Model):
+    """An after-publication step a person performs, as a to-do of the step's roles.
+
+    Bunder 10–11 (the Seksi receives the links and passes them to the Ketua PPID, who closes the
+    item) and DPMK 5 (the operator files the archive). A to-do is *due* from ``due_since``
+    (go-live, the link report, or the previous to-do being done) and is timed against the step's
+    standard until it is done with one click.
+    """
+
+    site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        PAGE_MODEL, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("published revision"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    workflow_state = models.ForeignKey(
+        WorkflowState,
+        verbose_name=_("workflow state"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    step_number = models.PositiveIntegerField(_("step number"))
+    action = models.CharField(_("action"), max_length=20)
+    role_keys = models.JSONField(_("roles"), default=list)
+    description = models.TextField(_("description"), blank=True)
+    standard_text = models.CharField(_("standard time"), max_length=40, blank=True)
+    standard_min_seconds = models.PositiveIntegerField(_("standard minimum (s)"), null=True)
+    standard_max_seconds = models.PositiveIntegerField(_("standard maximum (s)"), null=True)
+    standard_tentative = models.BooleanField(_("tentative standard"), default=False)
+    due_since = models.DateTimeField(_("due since"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("after-publication to-do")
+        verbose_name_plural = _("after-publication to-dos")
+        ordering = ["site", "step_number", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workflow_state", "step_number"], name="one_follow_up_per_step"
+            )
+        ]
+        indexes = [models.Index(fields=["site", "done_at", "due_since"])]
+
+    def __str__(self) -> str:
+        return f"{self.step_number}: {self.description[:60]}"
+
+    @property
+    def step_label(self) -> str:
+        return str(self.step_number)
+
+    @property
+    def is_due(self) -> bool:
+        return self.due_since is not None and self.done_at is None

@@ -92,6 +92,26 @@ def requirement_problems(task, task_state) -> list[str]:
     return problems
 
 
+PUBLICATION_NOTICES_HOOK = "sop_publication_notices"
+
+
+def publication_notices(task, task_state) -> list[str]:
+    """What the approver of the publication step should know before approving (never blocking):
+    required channels the item will not reach, accessible versions that will be made.
+
+    Supplied by other apps through ``sop_publication_notices`` hooks, ``(task, task_state)`` →
+    sentences; asked only for the SOP's publication task.
+    """
+    from sop_workflow.models import SopPublicationTask
+
+    if not isinstance(task, SopPublicationTask):
+        return []
+    notices: list[str] = []
+    for notice in hooks.get_hooks(PUBLICATION_NOTICES_HOOK):
+        notices += notice(task, task_state)
+    return notices
+
+
 def advisory_notes(task, task_state) -> list[str]:
     """Advice for the approver (never blocking); checks nobody implements are skipped."""
     checks = registry()

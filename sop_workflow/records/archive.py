@@ -4,8 +4,6 @@ whose definition has an archive step, with the approved revision, the approvals 
 
 from __future__ import annotations
 
-import re
-
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
@@ -18,12 +16,8 @@ from sop_workflow.models import (
     InstalledSop,
     IntakeRegisterEntry,
     ParafRecord,
-    StepOutcome,
-    StepTiming,
 )
 from sop_workflow.records.numbering import local_year, next_number
-
-_CODE = re.compile(r"\b\d{3}(?:\.\d+)+\b")
 
 
 def archive_step(definition: SopDefinition) -> Step | None:
@@ -33,17 +27,19 @@ def archive_step(definition: SopDefinition) -> Step | None:
 
 
 def classification_code(definition: SopDefinition) -> str:
-    """The class code from the SOP number, else ``SOP_ARCHIVE_CLASSIFICATION`` (a setting)."""
+    """The class code the institution's own SOP gives its archive (``archive.classification_code``),
+    else the deployment's ``SOP_ARCHIVE_CLASSIFICATION`` setting (empty by default).
+
+    Never read from an SOP number: a number classifies the SOP document, and the setting once
+    defaulted to another institution's number (Bantul's ``000.8.3.2``).
+    """
     step = archive_step(definition)
     if step is None or not step.archive.classification:
         return ""
-    match = _CODE.search(definition.sop.number or "")
-    if match:
-        return match.group(0)
-    return conf.get("SOP_ARCHIVE_CLASSIFICATION")
+    return step.archive.classification_code or conf.get("SOP_ARCHIVE_CLASSIFICATION")
 
 
-def _approved_workflow_state(page) -> WorkflowState | None:
+def approved_workflow_state(page) -> WorkflowState | None:
     return (
         WorkflowState.objects.for_instance(page)
         .filter(status=WorkflowState.STATUS_APPROVED)
@@ -88,33 +84,15 @@ def approvals(workflow_state: WorkflowState) -> list[dict]:
     return rows
 
 
-def _time_archive_step(record: ArchiveRecord, step: Step) -> None:
-    """The system files the record itself: the step starts at go-live and ends at once."""
-    StepTiming.objects.create(
-        site_id=record.site_id,
-        page_id=record.page_id,
-        revision_id=record.revision_id,
-        workflow_state=record.workflow_state,
-        step_number=step.number,
-        step_label=str(step.number),
-        kind=Kind.AFTER_PUBLICATION,
-        started_at=record.published_at,
-        finished_at=record.archived_at,
-        outcome=StepOutcome.APPROVED,
-        standard_min_seconds=int(step.time.min.total_seconds()) if step.time.min else None,
-        standard_max_seconds=int(step.time.max.total_seconds()) if step.time.max else None,
-        working_seconds=0,
-    )
-
-
 @transaction.atomic
-def archive_publication(page, revision) -> ArchiveRecord | None:
-    """File ``page`` in the archive after it went live through an SOP with an archive step.
+def archive_publication(page, revision, link_reports=()) -> ArchiveRecord | None:
+    """File ``page`` in the archive: the archive step's to-do (DPMK 5), done by its operator.
 
+    ``link_reports`` are the reports sent before the filing, kept on the record as sent.
     Returns ``None`` when the SOP has no archive step, the page did not come through an SOP
     workflow, or this approval was filed already.
     """
-    workflow_state = _approved_workflow_state(page)
+    workflow_state = approved_workflow_state(page)
     if workflow_state is None:
         return None
     installed = InstalledSop.objects.filter(workflow_id=workflow_state.workflow_id).first()
@@ -136,8 +114,8 @@ def archive_publication(page, revision) -> ArchiveRecord | None:
         approvals=approvals(workflow_state),
         submitted_at=workflow_state.created_at,
         published_at=page.last_published_at or timezone.now(),
+        link_reports=list(link_reports),
     )
-    _time_archive_step(record, step)
     return record
 
 

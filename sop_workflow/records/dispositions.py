@@ -28,6 +28,7 @@ from wagtail.models import Site
 
 from home.models import NewsIndexPage, NewsPage
 from home.permissions import LEADERSHIP, MEMBER, InstitutionPermissionPolicy
+from home.staff.handover import HandoverItem, HandoverSection
 from home.tenancy import institution_time_zone, sites_for_user
 from sop_workflow.definition import Kind, load_definition
 from sop_workflow.models import Disposition, DispositionStatus, InstalledSop
@@ -226,3 +227,30 @@ def _deadline_text(disposition: Disposition) -> str:
     from django.utils.formats import date_format
 
     return date_format(timezone.localtime(disposition.deadline), "j F Y H:i")
+
+
+def handover_section(person, sites):
+    """The open dispositions given to ``person`` in ``sites``, for the staff handover page
+    (``home.staff.handover``): handing over makes the colleague their assignee."""
+
+    open_ones = list(
+        Disposition.objects.filter(
+            assignee_user=person, site__in=sites, status=DispositionStatus.OPEN
+        )
+    )
+    items = [
+        HandoverItem(
+            disposition.activity,
+            reverse("sop_workflow_dispositions:inspect", args=[disposition.pk]),
+            disposition.site_id,
+            disposition.pk,
+        )
+        for disposition in open_ones
+    ]
+
+    def reassign(pks, colleague) -> int:
+        return Disposition.objects.filter(pk__in=pks, assignee_user=person).update(
+            assignee_user=colleague
+        )
+
+    return HandoverSection("dispositions", _("Open dispositions"), items, reassign)

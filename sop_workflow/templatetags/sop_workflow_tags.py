@@ -1,17 +1,23 @@
 from django import template
 
-from sop_workflow.moderation.checks import advisory_notes, requirement_problems
+from sop_workflow.moderation.checks import (
+    advisory_notes,
+    publication_notices,
+    requirement_problems,
+)
 
 register = template.Library()
 
 
 @register.simple_tag
 def sop_task_notes(task_state, action: str) -> dict[str, list[str]]:
-    """Blocking problems (for approvals) and advice for the workflow action modal."""
+    """Blocking problems (for approvals), advice and the publication step's notices (required
+    channels not reached, accessible versions to be made) for the workflow action modal."""
     task = task_state.task.specific
     if action != "approve" or not hasattr(task, "checks"):
-        return {"problems": [], "advice": []}
+        return {"problems": [], "advice": [], "notices": []}
     return {
         "problems": requirement_problems(task, task_state),
         "advice": advisory_notes(task, task_state),
+        "notices": publication_notices(task, task_state),
     }

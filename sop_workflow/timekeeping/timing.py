@@ -79,11 +79,11 @@ def record_rework(task_state) -> StepTiming | None:
     if step is None:
         return None
     site_id = task.installed_sop.site_id
-    measured = _measured(site_id, step.time, rejected.finished_at, task_state.started_at)
+    span = measured(site_id, step.time, rejected.finished_at, task_state.started_at)
     timing, _created = StepTiming.objects.get_or_create(
         workflow_state=workflow_state,
         kind=Kind.PREPARATION,
-        started_at=measured.pop("started_at"),
+        started_at=span.pop("started_at"),
         defaults={
             "site_id": site_id,
             "page_id": int(workflow_state.object_id),
@@ -92,7 +92,7 @@ def record_rework(task_state) -> StepTiming | None:
             "step_label": str(step.number),
             "actor_id": workflow_state.requested_by_id,
             "outcome": StepOutcome.SUBMITTED,
-            **measured,
+            **span,
         },
     )
     return timing
@@ -124,7 +124,7 @@ def finish_task_timing(task_state, outcome: StepOutcome) -> StepTiming | None:
     return timing
 
 
-def _measured(site_id: int, standard, started: datetime, finished: datetime) -> dict:
+def measured(site_id: int, standard, started: datetime, finished: datetime) -> dict:
     """The fields of a closed timing: its span, the standard and the working time between."""
     return {
         "started_at": started,
@@ -181,7 +181,7 @@ def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -
         kind=Kind.PREPARATION,
         actor_id=workflow_state.requested_by_id,
         outcome=StepOutcome.SUBMITTED,
-        **_measured(installed.site_id, standard, started, finished),
+        **measured(installed.site_id, standard, started, finished),
     )
 
 
@@ -209,7 +209,7 @@ def record_link_report(report, page) -> list[StepTiming]:
             step_label=str(step.number),
             kind=Kind.AFTER_PUBLICATION,
             outcome=StepOutcome.APPROVED,
-            **_measured(report.site_id, step.time, started, report.sent_at),
+            **measured(report.site_id, step.time, started, report.sent_at),
         )
         for step in steps
     ]

@@ -1,6 +1,7 @@
 """Admin views of ``sop_workflow``, grouped by area; URLs are in ``sop_workflow.urls``."""
 
 from .documents import archive_pdf, archive_print, sop_index, sop_pdf, sop_print
+from .follow_ups import follow_up_done
 from .guide import my_guide, my_guide_pdf
 from .reports import ComplianceReportView
 from .tasks import requirements
@@ -9,6 +10,7 @@ __all__ = [
     "ComplianceReportView",
     "archive_pdf",
     "archive_print",
+    "follow_up_done",
     "my_guide",
     "my_guide_pdf",
     "requirements",

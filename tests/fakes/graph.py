@@ -75,7 +75,17 @@ NODE_FIELDS = {
         "attachments",
         "shares",
     },
-    "photo": {"id", "name", "link", "picture", "images", "created_time", "from", "page_story_id"},
+    "photo": {
+        "id",
+        "name",
+        "link",
+        "picture",
+        "images",
+        "created_time",
+        "from",
+        "page_story_id",
+        "alt_text_custom",
+    },
     "ig_user": {
         "id",
         "username",
@@ -630,6 +640,9 @@ class FakeGraph(FakeServer):
         if url:
             self.image_urls.append(url)
         caption = req.params.get("caption") or req.params.get("message")
+        # Page Photos reference (https://developers.facebook.com/docs/graph-api/reference/page/photos/,
+        # "Creating"): ``alt_text_custom`` is the photo's accessible description, kept as given.
+        alt_text = req.params.get("alt_text_custom")
         photo_id = self._next()
         post = self._store_post(
             page,
@@ -637,6 +650,7 @@ class FakeGraph(FakeServer):
             kind="photo",
             photo_id=photo_id,
             image_url=url,
+            alt_text_custom=alt_text,
             full_picture=url or f"https://scontent.example/{photo_id}.jpg",
             image_bytes=source.content if source else None,
         )
@@ -647,6 +661,7 @@ class FakeGraph(FakeServer):
             "link": f"https://www.facebook.com/photo.php?fbid={photo_id}",
             "created_time": post["created_time"],
             "page_story_id": post["id"],
+            **({"alt_text_custom": alt_text} if alt_text else {}),
         }
         return json_response({"id": photo_id, "post_id": post["id"]})
 
@@ -681,6 +696,9 @@ class FakeGraph(FakeServer):
             "ig_user_id": ig_user,
             "image_url": image_url,
             "caption": p.get("caption"),
+            # IG User Media reference (https://developers.facebook.com/docs/instagram-platform/
+            # instagram-graph-api/reference/ig-user/media): ``alt_text`` for image posts only.
+            "alt_text": p.get("alt_text"),
             "status_code": "IN_PROGRESS",
             "status": "In Progress",
             "polls_left": self.ig_container_polls,
@@ -742,6 +760,7 @@ class FakeGraph(FakeServer):
             "_type": "ig_media",
             "id": media_id,
             "caption": container["caption"],
+            "alt_text": container["alt_text"],
             "permalink": f"https://www.instagram.com/p/{shortcode}/",
             "timestamp": self.iso_time(graph=True),
             "media_type": "IMAGE",

@@ -22,11 +22,14 @@ RATE_LIMITS = {
     "POST /2/tweets": (200, 900),
     "DELETE /2/tweets": (50, 900),
     "POST /2/media/upload": (500, 900),
+    "POST /2/media/metadata": (500, 900),
     "GET /2/users/me": (75, 900),
     "GET /2/users/tweets": (900, 900),
     "GET /2/tweets": (900, 900),
 }
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+# https://docs.x.com/x-api/media/create-media-metadata: alt text is at most 1,000 characters.
+MAX_ALT_TEXT = 1000
 URL_RE = re.compile(r"https?://\S+")
 
 
@@ -104,6 +107,7 @@ class FakeX(FakeServer):
         r("GET", r"/2/tweets/(?P<tweet_id>\d+)", self._get_tweet)
         r("DELETE", r"/2/tweets/(?P<tweet_id>\d+)", self._delete_tweet)
         r("POST", r"/2/media/upload", self._media_upload)
+        r("POST", r"/2/media/metadata", self._media_metadata)
         r("GET", r"/2/users/me", self._users_me)
         r("GET", r"/2/users/(?P<user_id>\d+)/tweets", self._user_tweets)
 
@@ -362,6 +366,32 @@ class FakeX(FakeServer):
                 "image": {"image_type": media_type},
             }
         }
+        return json_response(body, 200, headers)
+
+    def _media_metadata(self, req: Request) -> Response:
+        """``POST /2/media/metadata`` ``{"id", "metadata": {"alt_text": {"text"}}}``.
+
+        Follows https://docs.x.com/x-api/media/create-media-metadata: scope ``media.write``,
+        only the uploader's own media, alt text at most 1,000 characters; the answer is
+        ``{"data": {"id", "associated_metadata": {...}}}``.
+        """
+        token = self._auth(req, "media.write")
+        headers = self._meter("POST /2/media/metadata", token)
+        payload = req.json if isinstance(req.json, dict) else {}
+        media_id = payload.get("id")
+        media = self.media.get(media_id) if isinstance(media_id, str) else None
+        if media is None or media["user_id"] != token.subject:
+            raise invalid_params("Your media ID is invalid.", id=[str(media_id or "")])
+        alt = ((payload.get("metadata") or {}).get("alt_text") or {}).get("text")
+        if not isinstance(alt, str) or not alt.strip():
+            raise invalid_params("The `metadata.alt_text.text` field is required.")
+        if len(alt) > MAX_ALT_TEXT:
+            raise invalid_params(
+                f"Alt text must be at most {MAX_ALT_TEXT} characters.",
+                **{"metadata.alt_text.text": [alt[:20]]},
+            )
+        media["alt_text"] = alt
+        body = {"data": {"id": media_id, "associated_metadata": {"alt_text": {"text": alt}}}}
         return json_response(body, 200, headers)
 
     # -- users -------------------------------------------------------------------------------
