@@ -258,6 +258,7 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/sop/document/": listing(),
     "admin/sop/document/<int:installed_id>/": obj(installed_id="installed_sop"),
     "admin/sop/document/<int:installed_id>/pdf/": obj(installed_id="installed_sop"),
+    "admin/sop/follow-ups/<int:todo_id>/done/": obj(todo_id="follow_up"),
     "admin/sop/guide/": listing(),
     "admin/sop/guide/pdf/": Url(
         LISTING, skip="the guide above as a PDF (same context; a PDF's text is compressed)"
@@ -395,7 +396,7 @@ ADMIN_URLS: dict[str, Url] = {
     ),
     "admin/images/chooser/create/": listing(),
     "admin/images/chooser/<int:image_id>/select_format/": obj(image_id="image"),
-    # --- sites, users, groups: operators ---
+    # --- sites, groups: operators ---
     "admin/sites/": operator(),
     "admin/sites/results/": operator(),
     "admin/sites/new/": operator(),
@@ -405,15 +406,20 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/sites/history-results/<int:pk>/": operator(pk="site"),
     "admin/sites/usage/<int:pk>/": operator(pk="site"),
     "admin/sites/copy/<int:pk>/": operator(pk="site"),
-    "admin/users/": operator(),
-    "admin/users/results/": operator(),
-    "admin/users/new/": operator(),
-    "admin/users/edit/<int:pk>/": operator(pk="user"),
-    "admin/users/delete/<int:pk>/": operator(pk="user"),
-    "admin/users/history/<int:pk>/": operator(pk="user"),
-    "admin/users/history-results/<int:pk>/": operator(pk="user"),
-    "admin/users/usage/<int:pk>/": operator(pk="user"),
-    "admin/users/copy/<int:pk>/": operator(pk="user"),
+    # users: each institution administrator manages its own staff (home/staff)
+    "admin/users/": listing(),
+    "admin/users/results/": listing(),
+    "admin/users/new/": listing(),
+    "admin/users/edit/<int:pk>/": obj(pk="user"),
+    "admin/users/delete/<int:pk>/": obj(pk="user"),
+    "admin/users/history/<int:pk>/": obj(pk="user"),
+    "admin/users/history-results/<int:pk>/": obj(pk="user"),
+    "admin/users/usage/<int:pk>/": obj(pk="user"),
+    "admin/users/copy/<int:pk>/": obj(pk="user"),
+    "admin/staff/invite/": listing(),
+    "admin/staff/<int:pk>/leave/": obj(pk="user"),
+    "admin/staff/<int:pk>/password-link/": obj(pk="user"),
+    "admin/password-link/<str:token>/": Url(LISTING, path="/admin/password-link/bukan-token/"),
     "admin/groups/": operator(),
     "admin/groups/results/": operator(),
     "admin/groups/new/": operator(),
@@ -428,5 +434,6 @@ ADMIN_URLS: dict[str, Url] = {
     "sitemap.xml": Url(PUBLIC),
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": Url(PUBLIC),
     "_util/login/": Url(PUBLIC),
+    "alternatif/<int:page_id>/<slug:kind>/<str:filename>": Url(PUBLIC),
     "^((?:[\\w\\-]+/)*)$": Url(PUBLIC),
 }

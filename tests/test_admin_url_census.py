@@ -35,7 +35,13 @@ from home.models import InstitutionRole, InstitutionSettings
 from home.security.policy import requires_second_factor
 from social_publish.connect import connect_sandbox
 from social_publish.models import Channel, SandboxPost, Syndication
-from sop_workflow.models import ArchiveRecord, Disposition, InstalledSop, IntakeRegisterEntry
+from sop_workflow.models import (
+    ArchiveRecord,
+    Disposition,
+    FollowUpTodo,
+    InstalledSop,
+    IntakeRegisterEntry,
+)
 from tests.admin_url_table import ADMIN_URLS, LISTING, OBJECT, OPERATOR, PUBLIC, Url
 from tests.institutions import Institution, ensure_wagtail_roots, png_bytes
 from tests.signin import mark_verified
@@ -193,6 +199,14 @@ def foreign_objects(inst: Institution) -> dict[str, object]:
             published_at=timezone.now(),
         ),
         "installed_sop": InstalledSop.objects.get(site=inst.site, is_current=True),
+        "follow_up": FollowUpTodo.objects.create(
+            site=inst.site,
+            page=live,
+            step_number=9,
+            action="links",
+            role_keys=["admin_medsos"],
+            description="Tindak lanjut Zeta",
+        ),
         "redirect": Redirect.objects.create(
             old_path="/zeta-lama", site=inst.site, redirect_link="/zeta-baru"
         ),
