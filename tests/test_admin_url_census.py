@@ -201,7 +201,8 @@ def foreign_objects(inst: Institution) -> dict[str, object]:
         "installed_sop": InstalledSop.objects.get(site=inst.site, is_current=True),
         "follow_up": FollowUpTodo.objects.create(
             site=inst.site,
-            page=live,
+            page=page,
+            workflow_state=workflow_state,
             step_number=9,
             action="links",
             role_keys=["admin_medsos"],
