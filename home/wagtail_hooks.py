@@ -45,4 +45,14 @@ def register_rollup_menu_item():
     )
 
 
+@hooks.register("construct_reports_menu")
+def hide_operator_only_reports(request, menu_items):
+    """The page types usage report counts every institution's pages: operators only
+    (``home.admin_guard`` refuses the URL to everyone else)."""
+    if request.user.is_superuser:
+        return
+    hidden = reverse("wagtailadmin_reports:page_types_usage")
+    menu_items[:] = [item for item in menu_items if item.url != hidden]
+
+
 from home.staff import wagtail_hooks as staff_hooks  # noqa: E402, F401  (staff admin hooks)

@@ -48,6 +48,14 @@ Patched at start-up (by :func:`apply`):
    kept serving the old site list (links came out as ``href="None"``); Wagtail has no setting or
    hook for either.
 
+9. ``wagtail.admin.filters.BaseMediaFilterSet.__init__`` and
+   ``wagtail.images.views.chooser.ImageChooseViewMixin.get_context_data``: wrapped, so the
+   image and document listings' tag filter and the image chooser's "popular tags" come from
+   :func:`home.tag_tenancy.popular_tags_for` (the user's institutions' media). Why: both call
+   ``wagtail.admin.models.popular_tags_for_model``, which counts every institution's tags and
+   has no request; neither has a hook. (The tag autocomplete is answered by
+   ``home.admin_guard`` from ``home.tag_tenancy``, not patched.)
+
 Relied on at request time (the functions at the end of this module, called by our code):
 
 4. ``user.wagtail_userprofile``, the reverse accessor of ``wagtail.users.models.UserProfile``
@@ -249,6 +257,36 @@ def _neutralise_export_cells() -> None:
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
 
 
+def _scope_popular_tags() -> None:
+    from wagtail.admin.filters import BaseMediaFilterSet
+    from wagtail.images.views.chooser import ImageChooseViewMixin
+
+    from home.tag_tenancy import popular_tags_for
+
+    original_init = BaseMediaFilterSet.__init__
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, is_searching=None):
+        original_init(
+            self, data, queryset, request=request, prefix=prefix, is_searching=is_searching
+        )
+        if "tag" in self.filters and request is not None and not request.user.is_superuser:
+            tags = popular_tags_for(self._meta.model, request.user)
+            if tags:
+                self.filters["tag"].extra["choices"] = [(tag.name, tag.name) for tag in tags]
+            else:
+                del self.filters["tag"]
+
+    original_context = ImageChooseViewMixin.get_context_data
+
+    def get_context_data(self, **kwargs):
+        context = original_context(self, **kwargs)
+        context["popular_tags"] = popular_tags_for(self.model, self.request.user)
+        return context
+
+    BaseMediaFilterSet.__init__ = __init__
+    ImageChooseViewMixin.get_context_data = get_context_data
+
+
 SITE_COLUMNS = ("port", "site_name", "root_page")
 
 
@@ -333,6 +371,15 @@ def patches() -> list[Patch]:
                 ),
             ),
             _neutralise_export_cells,
+        ),
+        Patch(
+            "popular tags count the user's institutions' media only",
+            (
+                Target("wagtail.admin.filters", "BaseMediaFilterSet.__init__"),
+                Target("wagtail.admin.filters", "popular_tags_for_model"),
+                Target("wagtail.images.views.chooser", "ImageChooseViewMixin.get_context_data"),
+            ),
+            _scope_popular_tags,
         ),
         Patch(
             "sites listing headings are translated",

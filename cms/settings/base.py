@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.InstitutionTimezoneMiddleware",
+    # Operator-only admin areas and other institutions' pages, refused before the view.
+    "home.admin_guard.AdminTenancyGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.security.middleware.ContentSecurityPolicyMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.

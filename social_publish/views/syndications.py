@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
@@ -68,7 +69,9 @@ class RetryView(View):
             messages.success(request, _("The post will be tried again."))
         else:
             messages.warning(request, _("This post cannot be retried in its current state."))
-        return redirect(request.POST.get("next") or "social_publish_syndications:index")
+        # Only a "next" on this host: never an open redirect to another site.
+        next_url = get_valid_next_url_from_request(request)
+        return redirect(next_url or "social_publish_syndications:index")
 
 
 def page_for_user(user, page_id: int):
