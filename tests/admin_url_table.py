@@ -259,6 +259,7 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/sop/document/<int:installed_id>/": obj(installed_id="installed_sop"),
     "admin/sop/document/<int:installed_id>/pdf/": obj(installed_id="installed_sop"),
     "admin/sop/follow-ups/<int:todo_id>/done/": obj(todo_id="follow_up"),
+    "admin/sop/actions/<int:task_state_id>/": obj(task_state_id="task_state"),
     "admin/sop/guide/": listing(),
     "admin/sop/guide/pdf/": Url(
         LISTING, skip="the guide above as a PDF (same context; a PDF's text is compressed)"
@@ -275,6 +276,10 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/sop/dispositions/usage/<int:pk>/": obj(pk="disposition"),
     "admin/sop/dispositions/inspect/<int:pk>/": obj(pk="disposition"),
     "admin/sop/dispositions/<int:pk>/draft/": obj(pk="disposition"),
+    # --- regional roll-up (home.oversight): institutions below the reader's region ---
+    "admin/oversight/": listing(),
+    "admin/oversight/results/": listing(),
+    "admin/oversight/institutions/<int:site_id>/": obj(site_id="site"),
     "admin/sop/intake-register/": listing(),
     "admin/sop/intake-register/results/": listing(),
     "admin/sop/intake-register/new/": listing(),
