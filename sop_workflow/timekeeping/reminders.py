@@ -118,7 +118,7 @@ def _message(
         subject = _("Escalation: SOP step %(step)s is overdue — %(title)s") % values
         opening = _(
             "Step %(step)s of the SOP “%(sop)s” for “%(title)s” has been waiting far beyond its "
-            "standard time. It is escalated to you, %(roles)s, as the role above its actors."
+            "standard time. It is escalated to you (%(roles)s) as the role above its actors."
         )
     elif standing.remaining > timedelta(0):
         subject = _("Reminder: SOP step %(step)s is nearly due — %(title)s") % values
