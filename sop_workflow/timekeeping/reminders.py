@@ -171,11 +171,13 @@ def send_due_follow_ups(at: datetime | None = None) -> list[SopReminder]:
     at = at or sla.now()
     sent_before = set(SopReminder.objects.values_list("task_state_id", "kind", "stage"))
     calendars: dict[int, object] = {}
+    installed: dict[int, object] = {}  # one parsed definition per SOP for the whole run
     sent = []
     for state in open_task_states():
         task = state.task.specific
         if not isinstance(task, AbstractSopTask) or task.installed_sop_id is None:
             continue
+        task.installed_sop = installed.setdefault(task.installed_sop_id, task.installed_sop)
         site_id = task.installed_sop.site_id
         calendar = calendars.setdefault(site_id, calendar_for_site(site_id))
         standing = sla.sla_for(task, state.started_at, calendar, at)
