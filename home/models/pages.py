@@ -369,16 +369,10 @@ class PortalPage(SiteLocalUrlMixin, Page):
         verbose_name = _("portal page")
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.models import Site
+        from home.portal import directory_page
 
         context = super().get_context(request, *args, **kwargs)
-        port = request.get_port()
-        suffix = "" if port in ("80", "443") else f":{port}"
-        sites = Site.objects.filter(root_page__depth=2, institution_roles__isnull=False)
-        context["institutions"] = [
-            (site.site_name or site.hostname, f"{request.scheme}://{site.hostname}{suffix}/")
-            for site in sites.distinct().order_by("site_name", "hostname")
-        ]
+        context["directory"] = directory_page(request)
         return context
 
 
