@@ -66,6 +66,14 @@ def test_search_filters_by_name_and_keeps_the_region_heading(client, region):
 
 
 @pytest.mark.django_db
+def test_the_directory_is_cacheable_but_a_search_is_never_cached(client, region):
+    client = host_client(client, "localhost")
+
+    assert "public" in client.get("/")["Cache-Control"]
+    assert "no-store" in client.get("/?q=bantul")["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_search_without_a_match_says_how_to_search_again(client, region):
     html = portal(client, "?q=pontianak")
 

@@ -375,6 +375,16 @@ class PortalPage(SiteLocalUrlMixin, Page):
         context["directory"] = directory_page(request)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """The directory; a search (``?q=``) is never cached, as the institutions' search: one
+        proxy entry per query would fill the cache and never be purged."""
+        from django.utils.cache import add_never_cache_headers
+
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("q", "").strip():
+            add_never_cache_headers(response)
+        return response
+
 
 class HomePage(SiteLocalUrlMixin, RoutablePageMixin, TenantContentMixin, Page):
     """The root page of one institution's website."""
