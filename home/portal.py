@@ -178,3 +178,22 @@ def directory_page(request: HttpRequest) -> Directory:
         for (_region, name), members in groupby(sites, key=lambda s: (s.region_id, s.region_name))
     ]
     return Directory(query, page, groups)
+
+
+def directory_page_number(site_id: int) -> int | None:
+    """The directory page (without a search) that lists the institution, ``None`` if none."""
+    ids = list(directory_rows().values_list("pk", flat=True))
+    return ids.index(site_id) // INSTITUTIONS_PER_PAGE + 1 if site_id in ids else None
+
+
+def portal_urls_listing(site_id: int) -> list[str]:
+    """The portal's cached URLs that show the institution (its name and latest news)."""
+    from home.models import PortalPage
+
+    portal = PortalPage.objects.live().first()
+    portal_site = portal.get_site() if portal else None
+    number = directory_page_number(site_id) if portal_site else None
+    if number is None:
+        return []
+    root = portal_site.root_url
+    return [f"{root}/", f"{root}/?halaman=1"] if number == 1 else [f"{root}/?halaman={number}"]

@@ -10,8 +10,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests import test_proxy_cache
 from tests.bulk_institutions import add_institutions
 from tests.institutions import host_client
+from tests.test_proxy_cache import paths_on
+
+fake_proxy = test_proxy_cache.fake_proxy  # the fake caching proxy that records PURGEs
 
 
 def portal(client, query: str = "") -> str:
@@ -142,3 +146,20 @@ def test_portal_page_costs_the_same_queries_for_10_and_200_institutions(client, 
     large = portal_queries(client)
 
     assert large == small
+
+
+@pytest.mark.django_db
+def test_publishing_news_purges_the_portal_page_that_lists_the_institution(
+    fake_proxy, make_institution, django_capture_on_commit_callbacks
+):
+    kabupaten = make_institution(
+        "kabkp", name="Kabupaten Kulon Progo", institution_type="kabupaten"
+    )
+    add_institutions(kabupaten.site, [f"Kalurahan Awal {n:03}" for n in range(60)], "kalurahan")
+    late = make_institution("zebra", name="Kalurahan Zebra", parent_id=kabupaten.site.pk)
+    fake_proxy.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        late.news("Kabar dari Zebra")
+
+    assert paths_on(fake_proxy, "localhost") == {"/?halaman=2"}  # 62nd institution: page 2
