@@ -4,7 +4,8 @@ Wagtail's frontend cache app purges a page's own URLs (``Page.get_cached_paths``
 is also shown by its news index and every pagination page, the home page and the RSS feed
 (latest news), the sitemap, and the related-news block of the articles that list it; a page in
 the main menu (a child of the home page) is shown by every page of the site. The functions here
-collect all of these, on the institution's own hostname, into one ``PurgeBatch``.
+collect all of these, on the institution's own hostname, into one ``PurgeBatch``, with the
+portal's directory page that lists the institution (its name and latest news).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
 from home.models.pages import RELATED_NEWS, NewsPage, NewsPageTag
+from home.portal import portal_urls_listing
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
 
@@ -77,6 +79,7 @@ def add_surroundings(batch: PurgeBatch, page: Page, parent: Page | None) -> None
     batch.add_page(parent.specific)
     if isinstance(page, NewsPage):
         batch.add_pages(pages_listing_in_related_news(page, parent))
+        batch.add_urls(portal_urls_listing(site.pk))  # the portal shows its latest news
 
 
 def purge_batch_for(page: Page, parent: Page | None = None) -> PurgeBatch:
@@ -107,4 +110,5 @@ def purge_batch_for_site(site) -> PurgeBatch:
     batch.add_pages(_live_pages(site.root_page))
     batch.add_url(f"{site.root_url}/feed/")
     batch.add_url(f"{site.root_url}/sitemap.xml")
+    batch.add_urls(portal_urls_listing(site.pk))  # the portal lists it by name
     return batch

@@ -369,17 +369,21 @@ class PortalPage(SiteLocalUrlMixin, Page):
         verbose_name = _("portal page")
 
     def get_context(self, request, *args, **kwargs):
-        from wagtail.models import Site
+        from home.portal import directory_page
 
         context = super().get_context(request, *args, **kwargs)
-        port = request.get_port()
-        suffix = "" if port in ("80", "443") else f":{port}"
-        sites = Site.objects.filter(root_page__depth=2, institution_roles__isnull=False)
-        context["institutions"] = [
-            (site.site_name or site.hostname, f"{request.scheme}://{site.hostname}{suffix}/")
-            for site in sites.distinct().order_by("site_name", "hostname")
-        ]
+        context["directory"] = directory_page(request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The directory; a search (``?q=``) is never cached, as the institutions' search: one
+        proxy entry per query would fill the cache and never be purged."""
+        from django.utils.cache import add_never_cache_headers
+
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("q", "").strip():
+            add_never_cache_headers(response)
+        return response
 
 
 class HomePage(SiteLocalUrlMixin, RoutablePageMixin, TenantContentMixin, Page):
