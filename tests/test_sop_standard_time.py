@@ -17,11 +17,20 @@ from django.utils import translation
 from wagtail.models import Site
 
 from sop_workflow.definition import DefinitionError, StandardTime, load_definition
-from sop_workflow.models import InstalledSop
-from sop_workflow.timekeeping.sla import sla_for
+from sop_workflow.models import InstalledSop, StepTiming
+from sop_workflow.timekeeping.sla import sla_for, sla_of_task_state
 from sop_workflow.timekeeping.working_time import WorkingCalendar, calendar_for_site
 from tests.institutions import Institution, ensure_wagtail_roots
-from tests.sop_helpers import act, as_user, current_task, draft, latest, redirect_of, submit
+from tests.sop_helpers import (
+    act,
+    as_user,
+    current_state,
+    current_task,
+    draft,
+    latest,
+    redirect_of,
+    submit,
+)
 
 KELURAHAN_SOP = Path(__file__).parent / "data" / "sop_kelurahan_waktu.toml"
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -218,9 +227,15 @@ def test_the_kelurahan_sop_runs_end_to_end_showing_each_steps_time(client, sukam
     assert "Pengumuman kerja bakti" in dashboard
     assert "1x24 jam" in dashboard
 
+    review = current_state(item)
+    standing = sla_of_task_state(review)
     approved = act(as_user(client, lurah), item, "approve")
     assert approved.status_code == 200, approved.content
     assert current_task(item).standard_text == "30 menit - 1 jam"
+    timing = StepTiming.objects.get(task_state=review)  # the report's standard is the clock's
+    assert timedelta(seconds=timing.standard_max_seconds) == standing.elapsed + standing.remaining
+    one_day = calendar_for_site(sukamaju.site).add_working_days(review.started_at, 1)
+    assert standing.deadline == one_day
     dashboard = as_user(client, operator).get(reverse("wagtailadmin_home")).content.decode()
     assert "30 menit - 1 jam" in dashboard
 
