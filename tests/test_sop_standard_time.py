@@ -16,7 +16,12 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
-from sop_workflow.definition import DefinitionError, StandardTime, load_definition
+from sop_workflow.definition import (
+    DefinitionError,
+    StandardTime,
+    dump_definition,
+    load_definition,
+)
 from sop_workflow.models import InstalledSop, StepTiming
 from sop_workflow.timekeeping.sla import sla_for, sla_of_task_state
 from sop_workflow.timekeeping.working_time import WorkingCalendar, calendar_for_site
@@ -119,6 +124,21 @@ def test_a_tentative_step_joined_to_a_timed_one_leaves_its_time_alone():
         "30 menit - 1 jam + tentatif",
     )
     assert definition.step(3).time.as_written == "30 menit - 1 jam"
+
+
+def test_the_times_as_written_survive_a_round_trip_and_their_respelling_reads_back():
+    definition = load_definition(KELURAHAN_SOP)
+
+    reloaded = load_definition(dump_definition(definition))
+
+    assert reloaded == definition
+    assert [step.time.as_written for step in reloaded.steps] == [
+        "1 jam 30 menit",
+        "1x24 jam",
+        "30 menit - 1 jam",
+    ]
+    for step in definition.steps:  # the canonical spelling is readable too
+        assert StandardTime.parse(str(step.time)) == step.time
 
 
 # --------------------------------------------------------------------------- refusing

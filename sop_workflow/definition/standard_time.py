@@ -30,7 +30,7 @@ WORKING_WEEK = 5 * WORKING_DAY
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _RANGE_SPLIT = re.compile(r"\s*(?:[-–—]|\bs\.?\s?d\.?(?=\s|\d|$)|\bsampai\b)\s*")
 _TIMES_24 = re.compile(rf"^({_NUMBER})\s*[x×]\s*24\s*(?:jam|h|hours?)$")
-_QUANTITY = re.compile(rf"({_NUMBER})\s*([^\W\d_]+(?:\s+kerja)?)\.?")
+_QUANTITY = re.compile(rf"({_NUMBER})\s*([^\W\d_]+(?:\s+(?:kerja|days?))?)\.?")
 _MINUTE = ("min", "min", timedelta(minutes=1))
 _HOUR = ("h", "h", timedelta(hours=1))
 _DAY = ("day", "days", WORKING_DAY)
