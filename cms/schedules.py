@@ -11,7 +11,7 @@ SCHEDULES: dict[str, tuple[str, str, int]] = {
     # Social publishing: restart jobs of dead workers and lost retries; check channel tokens.
     "social_sweep": ("social_publish.tasks.sweep", "", 5),
     "social_health_check": ("social_publish.tasks.health_check", "", 24 * 60),
-    # SOP: remind a step's group once it passes its standard time, escalate past a multiple.
+    # SOP: remind a step's group at its reminder stages; escalate to the role above past a multiple.
     # Accessibility: queue again the audio/braille jobs that were lost, refused or failed.
     "accessibility_sweep": ("accessibility.tasks.sweep", "", 10),
     "sop_reminders": ("sop_workflow.tasks.send_reminders", "", 5),

@@ -12,7 +12,7 @@ from django.conf import settings
 DEFAULTS: dict[str, Any] = {
     # Archive class code for SOPs whose archive step names none (archive.classification_code).
     "SOP_ARCHIVE_CLASSIFICATION": "",
-    # A step is escalated to the next role after this many times its standard time.
+    # A step is escalated to the role above its actors after this many times its standard time.
     "SOP_ESCALATION_FACTOR": 2,
     # The dashboard warns when an institution has published nothing for this many days.
     "SOP_FRESHNESS_DAYS": 14,

@@ -69,14 +69,13 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
 
 def on_link_report_sent(sender, report, page, **kwargs) -> None:
     """The social publishing app reported the post links: the SOP's link-report to-do is due
-    (timed from now), and the report is kept with the page's archive record. Without to-dos
-    (published outside the SOP's workflow) the report steps are timed as done by the report."""
+    (timed from now), and the report is kept with the page's archive record. A page that went
+    live outside the SOP's workflow has no to-dos and no SOP step is timed for it (its report
+    would otherwise count the time since an old or imported publication as a late step)."""
     from sop_workflow.records.archive import file_link_report
     from sop_workflow.records.follow_ups import links_reported
-    from sop_workflow.timekeeping.timing import record_link_report
 
-    if not links_reported(report, page):
-        record_link_report(report, page)
+    links_reported(report, page)
     file_link_report(report, page)
 
 

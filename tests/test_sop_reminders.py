@@ -53,19 +53,21 @@ def test_the_group_is_reminded_once_in_indonesian_with_a_link_to_the_task(client
 
 
 @pytest.mark.django_db
-def test_past_the_escalation_factor_the_next_role_is_told_once(client, settings):
+def test_past_the_escalation_factor_the_leadership_is_told_once_not_the_next_actor(
+    client, settings
+):
     settings.SOP_ESCALATION_FACTOR = 3
     bantul, page = waiting_for_panewu(client)
-    manager = bantul.user("pengelola_website")  # actor of the next task (step 4)
-    bantul.user("panewu")
+    manager = bantul.user("pengelola_website")  # actor of the next task (step 4): not above
+    panewu = bantul.user("panewu")  # the leadership role of Kapanewon Bantul
 
     send_due_follow_ups(at=datetime(2025, 3, 3, 8, 0, tzinfo=WIB))  # 35 min < 3 × 15
     send_due_follow_ups(at=datetime(2025, 3, 3, 8, 20, tzinfo=WIB))  # 55 min ≥ 45
     send_due_follow_ups(at=datetime(2025, 3, 3, 9, 0, tzinfo=WIB))
 
     kinds = list(SopReminder.objects.order_by("pk").values_list("kind", "recipients"))
-    assert [kind for kind, _to in kinds] == ["reminder", "escalation"]
-    assert manager.email in kinds[1][1]
+    assert kinds == [("reminder", [panewu.email]), ("escalation", [panewu.email])]
+    assert manager.email not in {to for message in mail.outbox for to in message.to}
     assert mail.outbox[-1].subject.startswith("Eskalasi:")
 
 

@@ -33,6 +33,7 @@ from sop_workflow.definition import Kind
 from sop_workflow.models import (
     AbstractSopTask,
     ArchiveRecord,
+    FollowUpTodo,
     InstalledSop,
     IntakeRegisterEntry,
     ParafRecord,
@@ -42,6 +43,7 @@ from sop_workflow.models import (
 )
 from sop_workflow.moderation.checks import requirement_problems
 from sop_workflow.moderation.forms import channel_choices
+from sop_workflow.records.follow_ups import complete
 from sop_workflow.timekeeping.working_time import WorkingCalendar, calendar_for_site
 
 SLUG_PREFIX = "alur-"  # the demo's SOP items; their presence marks an institution as done
@@ -155,6 +157,26 @@ class Item:
         self.workflow_state.resume(self.runner.submitter)
         self.preparation.append((self.rejected_at, moment))
         self._after(moment, None)
+
+    def follow_up(self, moment: datetime) -> datetime:
+        """Do the published item's after-publication to-dos that are due (DPMK's filing gives
+        its archive number; Bunder's link steps wait for the report the worker sends), each
+        by the step's demo user in its standard time, as the dashboard's button does."""
+        while (
+            todo := FollowUpTodo.objects.filter(
+                page_id=self.page.pk, done_at__isnull=True, due_since__isnull=False
+            )
+            .order_by("step_number")
+            .first()
+        ) is not None:
+            standard = timedelta(seconds=todo.standard_max_seconds or 600)
+            moment = self.runner.later(moment, standard * self.runner.factor())
+            self._mark(moment)
+            outcome = complete(todo, self.runner.user(todo.role_keys[0]))
+            if not outcome.done:
+                raise RuntimeError(f"{self.page.title}: step {todo.step_number}: {outcome.message}")
+            FollowUpTodo.objects.filter(pk=todo.pk).update(done_at=moment)
+        return moment
 
     def _act(self, task: AbstractSopTask, state, user, action: str, **data) -> None:
         if task.paraf:
@@ -326,6 +348,8 @@ class Runner:
             moment = self.later(moment, self.standard(state.task.specific) * self.factor())
             item.approve(moment)
             done += 1
+        if item.published_at is not None:
+            item.follow_up(moment)
         return item
 
     def duration_before(self, task_index: int) -> timedelta:

@@ -146,6 +146,8 @@ class SopHeader:
     equipment: tuple[str, ...] = ()
     warning: str = ""
     records: tuple[str, ...] = ()
+    #: Shares of a step's standard time at which its actors are reminded (default: at 100 %).
+    reminders: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ class Step:
     edits: bool = False  # the step's actors may change the content while it is in their task
     accessibility: tuple[str, ...] = ()
     required_channels: tuple[str, ...] = ()
+    escalate_to: str = ""  # the role above the actors, told when the step is far overdue
 
     @property
     def is_workflow_step(self) -> bool:
@@ -345,6 +348,7 @@ def _header_dict(sop: SopHeader) -> dict[str, Any]:
         "equipment": list(sop.equipment),
         "warning": sop.warning,
         "records": list(sop.records),
+        "reminders": list(sop.reminders),
         "dates": {k: getattr(sop.dates, k) for k in _DATE_KEYS if getattr(sop.dates, k)},
     }
     if sop.approved_by:

@@ -147,6 +147,7 @@ _ROOT_KEYS = ("format_version", "sop", "roles", "steps")
 _SOP_KEYS = (
     "key", "number", "title", "institution", "institution_type", "dates", "approved_by",
     "decree", "legal_basis", "qualifications", "related_sops", "equipment", "warning", "records",
+    "reminders",
 )  # fmt: skip
 _REJECT_KEYS = ("step", "role")
 _ARCHIVE_KEYS = ("classification", "classification_code")
@@ -177,7 +178,24 @@ def _read_header(r: _Reader, raw: Any) -> SopHeader:
         equipment=r.texts(data, "equipment", "sop"),
         warning=r.text(data, "warning", "sop"),
         records=r.texts(data, "records", "sop"),
+        reminders=_read_reminders(r, data),
     )
+
+
+def _read_reminders(r: _Reader, data: Mapping[str, Any]) -> tuple[float, ...]:
+    """``reminders = [0.8, 1.0]``: increasing shares of the standard time, each above 0."""
+    value = data.get("reminders", [])
+    numbers = isinstance(value, list) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in value
+    )
+    if not numbers or list(value) != sorted(set(value)):
+        r.problem(
+            "sop",
+            "reminders",
+            _("Expected increasing shares of the standard time above 0, e.g. [0.8, 1.0]."),
+        )
+        return ()
+    return tuple(float(v) for v in value)
 
 
 def _read_approver(r: _Reader, raw: Any) -> Approver | None:
@@ -276,6 +294,7 @@ def _read_step(r: _Reader, index: int, raw: Any, checks: set[str]) -> _StepDraft
         values[name] = r.boolean(data, name, location)
     values["publish_immediately"] = r.boolean(data, "publish_immediately", location)
     values["edits"] = r.boolean(data, "edits", location)
+    values["escalate_to"] = r.text(data, "escalate_to", location)
     values["paraf_by"] = r.texts(data, "paraf_by", location)
     values["link_report_to"] = r.texts(data, "link_report_to", location)
     values["channels"] = r.names(

@@ -28,6 +28,7 @@ _OPTION_KINDS: dict[str, tuple[Kind, ...]] = {
     "intake_register": (Kind.PREPARATION, Kind.REVIEW),
     "publish_immediately": (Kind.PUBLICATION,),
     "edits": _WORKFLOW_KINDS,
+    "escalate_to": _WORKFLOW_KINDS,
     "channels": (Kind.REVIEW, Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
     "accessibility": (Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
     "required_channels": (Kind.PUBLICATION,),
@@ -83,6 +84,16 @@ def _check_roles(r: _Reader, draft: _StepDraft, role_keys: set[str]) -> None:
         for role in draft.values[name]:
             if role not in role_keys:
                 r.problem(draft.location, name, _unknown_role(role, role_keys))
+    escalate_to = draft.values["escalate_to"]
+    if escalate_to and escalate_to not in role_keys:
+        r.problem(draft.location, "escalate_to", _unknown_role(escalate_to, role_keys))
+    elif escalate_to and escalate_to in draft.values["actor"]:
+        r.problem(
+            draft.location,
+            "escalate_to",
+            _("An escalation goes to the role above the actors, not to “%(role)s” itself.")
+            % {"role": escalate_to},
+        )
     reject = draft.values["on_reject"]
     if reject and reject.role and reject.role not in role_keys:
         r.problem(draft.location, "on_reject.role", _unknown_role(reject.role, role_keys))

@@ -19,6 +19,8 @@ def _toml_string(text: str) -> str:
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
     if isinstance(value, int | date):
         return value.isoformat() if isinstance(value, date) else str(value)
     if isinstance(value, str):

@@ -18,7 +18,7 @@ class ReminderKind(models.TextChoices):
 
 
 class SopReminder(models.Model):
-    """One reminder or escalation sent for an overdue SOP step; never sent twice."""
+    """One reminder (per stage) or escalation sent for a late SOP step; never sent twice."""
 
     site = models.ForeignKey(Site, verbose_name=_("site"), on_delete=models.CASCADE)
     task_state = models.ForeignKey(
@@ -26,6 +26,11 @@ class SopReminder(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
     step_label = models.CharField(_("steps"), max_length=40)
+    stage = models.PositiveSmallIntegerField(
+        _("stage (% of the standard time)"),
+        default=0,
+        help_text=_("For a reminder, the share of the standard time it was due at; 0 otherwise."),
+    )
     recipients = models.JSONField(_("recipients"), default=list)
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
@@ -34,7 +39,9 @@ class SopReminder(models.Model):
         verbose_name_plural = _("SOP reminders")
         ordering = ["-sent_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["task_state", "kind"], name="one_reminder_per_kind")
+            models.UniqueConstraint(
+                fields=["task_state", "kind", "stage"], name="one_reminder_per_kind_and_stage"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,14 +1,17 @@
-"""Reminders and escalations for SOP steps past their standard time (in working time).
+"""Reminders and escalations for SOP steps running late (in working time).
 
-A step past its standard maximum gets one reminder to the members of its task's groups; past
-``SOP_ESCALATION_FACTOR`` times the standard (default 2), one escalation to the next role in the
-SOP: the actors of the next task, or the institution's leadership roles after the last task.
-Each is recorded as a ``SopReminder`` before the e-mail goes out, inside one transaction, so
-nothing is sent twice and a failed send is retried on the next run.
+A step is reminded to the members of its task's groups at each *stage* of its standard maximum:
+the SOP's ``[sop] reminders`` shares (e.g. ``[0.8, 1.0]``), by default once at 100 %. Past
+``SOP_ESCALATION_FACTOR`` times the standard (default 2) it is escalated once to the role *above*
+the actors: the step's ``escalate_to`` role, else the institution's leadership roles — never to
+the next actor in the flow. Each is recorded as a ``SopReminder`` (one per stage) before the
+e-mail goes out, inside one transaction, so nothing is sent twice and a failed send is retried
+on the next run.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -27,44 +30,61 @@ from sop_workflow.models import AbstractSopTask, ReminderKind, SopReminder, SopT
 from sop_workflow.timekeeping import sla
 from sop_workflow.timekeeping.timing import calendar_for_site
 
+#: Without ``[sop] reminders``, a step is reminded once, when its standard time has passed.
+DEFAULT_STAGES = (1.0,)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A reminder at a stage (% of the standard time), or the escalation (stage 0)."""
+
+    kind: str
+    stage: int = 0
+
 
 def escalation_factor() -> float:
     """How many standard times a step may run before it is escalated."""
     return float(conf.get("SOP_ESCALATION_FACTOR"))
 
 
-def due_kinds(task: AbstractSopTask, standing: sla.Sla) -> list[str]:
-    """The follow-ups a step has earned: none, a reminder, or a reminder and an escalation."""
-    if standing.status != sla.OVERDUE:
+def reminder_stages(task: AbstractSopTask) -> tuple[float, ...]:
+    """The shares of the standard time at which the step's actors are reminded."""
+    return task.installed_sop.definition.sop.reminders or DEFAULT_STAGES
+
+
+def due_follow_ups(task: AbstractSopTask, standing: sla.Sla) -> list[FollowUp]:
+    """The latest reminder stage reached, and the escalation once past the escalation factor."""
+    if standing.status == sla.NO_STANDARD:
         return []
-    limit = timedelta(seconds=task.standard_max_seconds) * escalation_factor()
-    if standing.elapsed >= limit:
-        return [ReminderKind.REMINDER, ReminderKind.ESCALATION]
-    return [ReminderKind.REMINDER]
+    standard = timedelta(seconds=task.standard_max_seconds)
+    reached = [share for share in reminder_stages(task) if standing.elapsed >= standard * share]
+    due = [FollowUp(ReminderKind.REMINDER, round(reached[-1] * 100))] if reached else []
+    if standing.elapsed >= standard * escalation_factor():
+        due.append(FollowUp(ReminderKind.ESCALATION))
+    return due
 
 
-def _next_task(task_state):
-    tasks = list(task_state.workflow_state.workflow.tasks.specific())
-    ids = [task.pk for task in tasks]
-    if task_state.task_id not in ids:
-        return None
-    index = ids.index(task_state.task_id)
-    return tasks[index + 1] if index + 1 < len(tasks) else None
+def _steps_of(task: AbstractSopTask):
+    numbers = set(task.step_numbers or [task.step_number])
+    return [step for step in task.installed_sop.definition.steps if step.number in numbers]
 
 
-def escalation_groups(task_state, task: AbstractSopTask):
-    """The groups one step up: the next task's actors, else the leadership roles."""
-    following = _next_task(task_state)
-    if following is not None:
-        return list(following.groups.all())
-    roles = InstitutionRole.objects.filter(site_id=task.installed_sop.site_id, is_leadership=True)
-    return [role.group for role in roles.select_related("group")]
+def escalation_roles(task: AbstractSopTask):
+    """The roles one step up: the step's ``escalate_to`` role, else the leadership roles."""
+    roles = InstitutionRole.objects.filter(site_id=task.installed_sop.site_id)
+    above = [step.escalate_to for step in _steps_of(task) if step.escalate_to]
+    if above:
+        return roles.filter(key__in=above)
+    return roles.filter(is_leadership=True)
 
 
-def recipients(task_state, task: AbstractSopTask, kind: str) -> list[str]:
-    groups = (
-        task.groups.all() if kind == ReminderKind.REMINDER else escalation_groups(task_state, task)
-    )
+def escalation_groups(task: AbstractSopTask):
+    """The groups the escalation of ``task`` goes to."""
+    return [role.group for role in escalation_roles(task).select_related("group")]
+
+
+def recipients(task: AbstractSopTask, kind: str) -> list[str]:
+    groups = task.groups.all() if kind == ReminderKind.REMINDER else escalation_groups(task)
     users = get_user_model().objects.filter(groups__in=groups, is_active=True).exclude(email="")
     return sorted(set(users.values_list("email", flat=True)))
 
@@ -75,50 +95,65 @@ def task_url(task_state) -> str:
     return get_admin_base_url() + reverse("wagtailadmin_pages:edit", args=[page_id])
 
 
-def _message(task_state, task: AbstractSopTask, kind: str, standing: sla.Sla) -> tuple[str, str]:
+def _time_line(task: AbstractSopTask, standing: sla.Sla) -> str:
+    values = {"standard": task.standard_text}
+    if standing.remaining > timedelta(0):
+        values["left"] = sla.format_working_time(standing.remaining)
+        return _("Standard time: %(standard)s. %(left)s of working time left.") % values
+    values["overdue"] = sla.format_working_time(-standing.remaining)
+    return _("Standard time: %(standard)s. Overdue by %(overdue)s of working time.") % values
+
+
+def _message(
+    task_state, task: AbstractSopTask, follow_up: FollowUp, standing: sla.Sla
+) -> tuple[str, str]:
     page = task_state.workflow_state.content_object
     values = {
         "step": task.step_label,
         "title": page.get_latest_revision_as_object().title,
         "sop": task.installed_sop.title,
-        "standard": task.standard_text,
-        "overdue": sla.format_working_time(-standing.remaining),
-        "url": task_url(task_state),
+        "roles": ", ".join(escalation_roles(task).values_list("name", flat=True)),
     }
-    if kind == ReminderKind.ESCALATION:
+    if follow_up.kind == ReminderKind.ESCALATION:
         subject = _("Escalation: SOP step %(step)s is overdue — %(title)s") % values
         opening = _(
             "Step %(step)s of the SOP “%(sop)s” for “%(title)s” has been waiting far beyond its "
-            "standard time. It is escalated to you as the next role in the SOP."
+            "standard time. It is escalated to you (%(roles)s) as the role above its actors."
         )
+    elif standing.remaining > timedelta(0):
+        subject = _("Reminder: SOP step %(step)s is nearly due — %(title)s") % values
+        opening = _("Step %(step)s of the SOP “%(sop)s” for “%(title)s” is waiting for your group.")
     else:
         subject = _("Reminder: SOP step %(step)s is overdue — %(title)s") % values
         opening = _("Step %(step)s of the SOP “%(sop)s” for “%(title)s” is waiting for your group.")
     body = "\n\n".join(
         [
             opening % values,
-            _("Standard time: %(standard)s. Overdue by %(overdue)s of working time.") % values,
-            _("Open the task: %(url)s") % values,
+            _time_line(task, standing),
+            _("Open the task: %(url)s") % {"url": task_url(task_state)},
         ]
     )
     return subject, body
 
 
 @transaction.atomic
-def send_follow_up(task_state, task: AbstractSopTask, kind: str, standing) -> SopReminder | None:
-    """Record and send one reminder or escalation; ``None`` if it was sent before."""
+def send_follow_up(
+    task_state, task: AbstractSopTask, follow_up: FollowUp, standing: sla.Sla
+) -> SopReminder | None:
+    """Record and send one reminder stage or the escalation; ``None`` if it was sent before."""
     record, created = SopReminder.objects.get_or_create(
         task_state=task_state,
-        kind=kind,
+        kind=follow_up.kind,
+        stage=follow_up.stage,
         defaults={"site_id": task.installed_sop.site_id, "step_label": task.step_label},
     )
     if not created:
         return None
-    record.recipients = recipients(task_state, task, kind)
+    record.recipients = recipients(task, follow_up.kind)
     record.save(update_fields=["recipients"])
     if record.recipients:
         with translation.override(settings.LANGUAGE_CODE):
-            subject, body = _message(task_state, task, kind, standing)
+            subject, body = _message(task_state, task, follow_up, standing)
         send_mail(subject, body, None, record.recipients)
     return record
 
@@ -132,20 +167,22 @@ def open_task_states():
 
 
 def send_due_follow_ups(at: datetime | None = None) -> list[SopReminder]:
-    """Send every reminder and escalation that is due at ``at`` (now by default)."""
+    """Send every reminder stage and escalation that is due at ``at`` (now by default)."""
     at = at or sla.now()
-    sent_before = set(SopReminder.objects.values_list("task_state_id", "kind"))
+    sent_before = set(SopReminder.objects.values_list("task_state_id", "kind", "stage"))
     calendars: dict[int, object] = {}
+    installed: dict[int, object] = {}  # one parsed definition per SOP for the whole run
     sent = []
     for state in open_task_states():
         task = state.task.specific
         if not isinstance(task, AbstractSopTask) or task.installed_sop_id is None:
             continue
+        task.installed_sop = installed.setdefault(task.installed_sop_id, task.installed_sop)
         site_id = task.installed_sop.site_id
         calendar = calendars.setdefault(site_id, calendar_for_site(site_id))
         standing = sla.sla_for(task, state.started_at, calendar, at)
-        for kind in due_kinds(task, standing):
-            if (state.pk, kind) not in sent_before:
-                record = send_follow_up(state, task, kind, standing)
+        for follow_up in due_follow_ups(task, standing):
+            if (state.pk, follow_up.kind, follow_up.stage) not in sent_before:
+                record = send_follow_up(state, task, follow_up, standing)
                 sent.extend([record] if record else [])
     return sent

@@ -202,33 +202,3 @@ def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -
         outcome=StepOutcome.SUBMITTED,
         **measured(installed.site_id, standard, started, finished),
     )
-
-
-REPORT_ACTIONS = ("link_report", "receive")
-
-
-def record_link_report(report, page) -> list[StepTiming]:
-    """Time the SOP's link-report steps (Bunder 10–11) when ``social_publish`` sends the report:
-    from the page going live to the report reaching the roles the SOP names."""
-    installed = InstalledSop.objects.filter(site_id=report.site_id, is_current=True).first()
-    if installed is None or report.sent_at is None:
-        return []
-    steps = [
-        step
-        for step in installed.definition.steps_of(Kind.AFTER_PUBLICATION)
-        if step.action in REPORT_ACTIONS
-    ]
-    started = page.last_published_at or report.created_at
-    return [
-        StepTiming.objects.create(
-            site_id=report.site_id,
-            page_id=page.pk,
-            revision_id=page.live_revision_id,
-            step_number=step.number,
-            step_label=str(step.number),
-            kind=Kind.AFTER_PUBLICATION,
-            outcome=StepOutcome.APPROVED,
-            **measured(report.site_id, step.time, started, report.sent_at),
-        )
-        for step in steps
-    ]
