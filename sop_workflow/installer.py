@@ -26,6 +26,7 @@ from sop_workflow.definition import (
     bundled_definitions,
     dump_definition,
     load_definition,
+    stored_time_text,
 )
 from sop_workflow.models import InstalledSop, SopApprovalTask, SopPublicationTask
 from sop_workflow.roles import role_specs
@@ -107,7 +108,7 @@ def _build_task(definition, task: Task, first: bool, installed, groups, institut
         installed_sop=installed,
         step_number=task.number,
         step_numbers=[step.number for step in task.steps],
-        standard_text=str(task.time),
+        standard_text=stored_time_text(task.time),
         standard_min_seconds=_seconds(task.time.min),
         standard_max_seconds=_seconds(task.time.max),
         standard_tentative=task.time.tentative,

@@ -200,11 +200,16 @@ def test_standard_time_is_parsed_into_working_time(text, low, high, canonical):
     assert (parsed.min, parsed.max, str(parsed)) == (low, high, canonical)
 
 
-def test_tentative_standard_time_has_no_bounds_and_absorbs_sums():
+def test_tentative_standard_time_has_no_bounds_and_is_left_out_of_sums():
     tentative = StandardTime.parse("Tentatif")
     assert tentative.tentative
     assert tentative.min is None
-    assert (StandardTime.parse("10 min") + tentative).tentative
+    total = StandardTime.parse("10 min") + tentative
+    assert (total.tentative, total.max, total.as_written) == (
+        False,
+        timedelta(minutes=10),
+        "10 min + tentatif",
+    )
     assert str(StandardTime.parse("15 min") + StandardTime.parse("45 min")) == "1 h"
 
 
@@ -213,13 +218,15 @@ def test_tentative_standard_time_has_no_bounds_and_absorbs_sums():
     [
         (
             "soon",
-            "Cannot read the standard time “soon”; write for example “60 min”, “1-3 h”, "
-            "“1-3 weeks” or “tentative”.",
+            "Cannot read the standard time “soon”; "
+            "write for example “60 menit”, “1-3 jam”, “30 menit - 1 jam”, “1 jam 30 menit”, "
+            "“1x24 jam”, “2 hari kerja” or “Tentatif”.",
         ),
         (
             "5 fortnights",
-            "Cannot read the standard time “5 fortnights”; write for example "
-            "“60 min”, “1-3 h”, “1-3 weeks” or “tentative”.",
+            "Cannot read the standard time “5 fortnights”; "
+            "write for example “60 menit”, “1-3 jam”, “30 menit - 1 jam”, “1 jam 30 menit”, "
+            "“1x24 jam”, “2 hari kerja” or “Tentatif”.",
         ),
         ("0 min", "The standard time must be greater than zero."),
         ("3-1 h", "The shorter time must come first (“3-1 h”)."),
@@ -319,8 +326,9 @@ STEP3 = "steps[2] (langkah 3)"
             (
                 STEP2,
                 "time",
-                "Cannot read the standard time “sebentar”; write for example “60 min”, "
-                "“1-3 h”, “1-3 weeks” or “tentative”.",
+                "Cannot read the standard time “sebentar”; write for example “60 menit”, "
+                "“1-3 jam”, “30 menit - 1 jam”, “1 jam 30 menit”, “1x24 jam”, “2 hari kerja” "
+                "or “Tentatif”.",
             ),
             id="unparseable-time",
         ),

@@ -49,7 +49,12 @@ from sop_workflow.definition.model import (
     definition_hash,
     register_check,
 )
-from sop_workflow.definition.standard_time import WORKING_DAY, WORKING_WEEK, StandardTime
+from sop_workflow.definition.standard_time import (
+    WORKING_DAY,
+    WORKING_WEEK,
+    StandardTime,
+    stored_time_text,
+)
 from sop_workflow.definition.writer import dump_definition
 
 __all__ = [
@@ -73,6 +78,7 @@ __all__ = [
     "SopDefinition",
     "SopHeader",
     "StandardTime",
+    "stored_time_text",
     "Step",
     "Task",
     "bundled_definitions",

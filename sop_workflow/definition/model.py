@@ -370,8 +370,10 @@ def _step_dict(step: Step) -> dict[str, Any]:
         value = getattr(step, name)
         if name == "actor":
             value = value[0] if len(value) == 1 else list(value)
-        elif name == "kind" or name == "time":
+        elif name == "kind":
             value = str(value)
+        elif name == "time":
+            value = value.as_written  # the signed text ("1x24 jam"), not a respelling
         elif isinstance(value, tuple):
             value = list(value)
         elif isinstance(value, RejectTarget):

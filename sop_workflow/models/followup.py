@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, Site, TaskState, WorkflowState
 
+from sop_workflow.definition import StandardTime
+
 PAGE_MODEL = "wagtailcore.Page"
 
 
@@ -173,6 +175,15 @@ class FollowUpTodo(models.Model):
 
     def __str__(self) -> str:
         return f"{self.step_number}: {self.description[:60]}"
+
+    @property
+    def standard(self) -> StandardTime:
+        return StandardTime.stored(
+            self.standard_text,
+            self.standard_min_seconds,
+            self.standard_max_seconds,
+            self.standard_tentative,
+        )
 
     @property
     def step_label(self) -> str:

@@ -8,8 +8,6 @@ publish immediately). The behaviour (actions, forms, restarts) lives in
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.db import models
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -100,12 +98,11 @@ class AbstractSopTask(AbstractGroupApprovalTask):
 
     @property
     def standard(self) -> StandardTime:
-        if self.standard_tentative or self.standard_max_seconds is None:
-            return StandardTime(tentative=True, text="tentative")
-        return StandardTime(
-            min=timedelta(seconds=self.standard_min_seconds or 0),
-            max=timedelta(seconds=self.standard_max_seconds),
-            text=self.standard_text,
+        return StandardTime.stored(
+            self.standard_text,
+            self.standard_min_seconds,
+            self.standard_max_seconds,
+            self.standard_tentative,
         )
 
     def get_actions(self, obj, user):

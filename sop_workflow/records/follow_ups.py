@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from home.models import InstitutionRole
-from sop_workflow.definition import Kind, Step
+from sop_workflow.definition import Kind, Step, stored_time_text
 from sop_workflow.models import FollowUpTodo, InstalledSop, StepOutcome, StepTiming
 from sop_workflow.records.archive import approved_workflow_state, archive_publication
 from sop_workflow.timekeeping.timing import measured
@@ -67,7 +67,7 @@ def create_follow_ups(page, revision) -> list[FollowUpTodo]:
             action=step.action,
             role_keys=list(step.actor),
             description=step.description,
-            standard_text=step.time.text,
+            standard_text=stored_time_text(step.time),
             standard_min_seconds=_seconds(step.time.min),
             standard_max_seconds=_seconds(step.time.max),
             standard_tentative=step.time.tentative,

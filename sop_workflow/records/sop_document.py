@@ -20,7 +20,7 @@ class ProcedureRow:
 
     @property
     def time(self) -> str:
-        return "tentatif" if self.step.time.tentative else str(self.step.time)
+        return self.step.time.as_written
 
 
 def procedure_table(definition: SopDefinition) -> list[ProcedureRow]:

@@ -64,8 +64,8 @@ def sla_for(
     elapsed = calendar.working_time_between(started_at, at)
     if task.standard_tentative or task.standard_max_seconds is None:
         return Sla(NO_STANDARD, None, None, elapsed)
-    limit = timedelta(seconds=task.standard_max_seconds)
-    deadline = calendar.add_working_time(started_at, limit)
+    deadline = calendar.deadline(started_at, task.standard)
+    limit = calendar.working_time_between(started_at, deadline)
     remaining = limit - elapsed
     if remaining <= timedelta(0):
         status = OVERDUE

@@ -24,11 +24,29 @@ def _seconds(delta: timedelta | None) -> int | None:
     return None if delta is None else int(delta.total_seconds())
 
 
+def standard_seconds(site_id: int, standard, started: datetime) -> tuple[int | None, int | None]:
+    """The standard's minimum and maximum in working seconds for a step begun at ``started``.
+
+    A time in working days (``2 hari kerja``) is as long as those days' office hours on the
+    institution's calendar, so the report and the dashboard's deadline agree.
+    """
+    if not standard.working_days:
+        return _seconds(standard.min), _seconds(standard.max)
+    calendar = calendar_for_site(site_id)
+    low, high = (
+        calendar.working_time_between(started, calendar.add_working_days(started, days))
+        for days in standard.working_days
+    )
+    return _seconds(low), _seconds(high)
+
+
 def start_task_timing(task_state) -> StepTiming | None:
     """Open the timing of a moderation step when its task starts."""
     task = task_state.task.specific
     if not isinstance(task, AbstractSopTask) or task.installed_sop_id is None:
         return None
+    site_id = task.installed_sop.site_id
+    low, high = standard_seconds(site_id, task.standard, task_state.started_at)
     timing, _created = StepTiming.objects.update_or_create(
         task_state=task_state,
         defaults={
@@ -40,8 +58,8 @@ def start_task_timing(task_state) -> StepTiming | None:
             "step_label": task.step_label,
             "kind": Kind.PUBLICATION if isinstance(task, SopPublicationTask) else Kind.REVIEW,
             "started_at": task_state.started_at,
-            "standard_min_seconds": task.standard_min_seconds,
-            "standard_max_seconds": task.standard_max_seconds,
+            "standard_min_seconds": low,
+            "standard_max_seconds": high,
         },
     )
     return timing
@@ -126,11 +144,12 @@ def finish_task_timing(task_state, outcome: StepOutcome) -> StepTiming | None:
 
 def measured(site_id: int, standard, started: datetime, finished: datetime) -> dict:
     """The fields of a closed timing: its span, the standard and the working time between."""
+    low, high = standard_seconds(site_id, standard, started)
     return {
         "started_at": started,
         "finished_at": finished,
-        "standard_min_seconds": _seconds(standard.min),
-        "standard_max_seconds": _seconds(standard.max),
+        "standard_min_seconds": low,
+        "standard_max_seconds": high,
         "working_seconds": _working_seconds(site_id, started, finished),
     }
 

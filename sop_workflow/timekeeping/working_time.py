@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -385,12 +386,38 @@ class WorkingCalendar:
                 remaining -= finish - opens
         raise AssertionError("unreachable")  # pragma: no cover - _days raises first
 
+    def add_working_days(self, start: datetime, days: Decimal | float) -> datetime:
+        """``start`` plus ``days`` working days, each the office hours of that day.
+
+        The days counted begin with the day of ``start`` when it is a working day, else the next
+        one, so ``1`` from Monday 10:00 ends on Tuesday 10:00 whatever each day's hours.
+        """
+        _require_aware(start, "start")
+        whole, fraction = divmod(Decimal(str(days)), 1)
+        working_days = (
+            day
+            for day in self._days(self._local_date(start), 1)
+            if any(closes > start for _opens, closes in self.periods_on(day))
+        )
+        total = timedelta(0)
+        for _count in range(int(whole)):
+            total += self._open_time(next(working_days))
+        if fraction:
+            total += self._open_time(next(working_days)) * float(fraction)
+        return self.add_working_time(start, total)
+
+    def _open_time(self, day: date) -> timedelta:
+        return sum((closes - opens for opens, closes in self.periods_on(day)), timedelta(0))
+
     def deadline(self, start: datetime, standard_time: Any) -> datetime | None:
         """When a step started at ``start`` is overdue: its standard ``max`` later.
 
         ``standard_time`` is a ``timedelta`` or anything with a ``max`` (``StandardTime``);
-        ``None`` for a tentative time.
+        ``None`` for a tentative time. A time in working days (``2 hari kerja``, ``1x24 jam``)
+        counts this calendar's working days.
         """
+        if days := getattr(standard_time, "working_days", None):
+            return self.add_working_days(start, days[1])
         limit = standard_time if isinstance(standard_time, timedelta) else standard_time.max
         return None if limit is None else self.add_working_time(start, limit)
 
