@@ -53,7 +53,7 @@ def test_bantul_incomplete_5w1h_is_not_submitted_panewu_rejects_then_website_man
 
     assert submit(client, page, why="Mencegah banjir").status_code == 302
     assert current_task(page).step_number == 3
-    assert act(as_user(client, outsider), page, "approve").status_code == 403
+    assert act(as_user(client, outsider), page, "approve").status_code == 404  # not theirs
     assert act(as_user(client, bantul.user("peliput")), page, "approve").status_code == 403
 
     no_comment = act(as_user(client, panewu), page, "reject")
