@@ -6,7 +6,9 @@ On a throw-away SQLite database: one provisioned kabupaten whose oversight user 
 roll-up; below it kapanewon with 19 kalurahan each, written in bulk (``tests.bulk_institutions``:
 site, root page, profile, ``--news`` live news, three SOP step times and a channel each). Prints,
 per size, the median and 90th-percentile time of the first page (default order), of the first
-page sorted by SOP compliance, and of the CSV export of every institution, with query counts.
+page sorted by SOP compliance, and of the CSV export of every institution, with query counts;
+and the median time of provisioning one more institution as operators do
+(``provision_institution``: site, page tree, collection, role groups, profile) at that size.
 """
 
 from __future__ import annotations
@@ -76,6 +78,21 @@ def grow(kabupaten, total: int, have: int, news: int) -> float:
     return time.perf_counter() - started
 
 
+def provisioning_ms(size: int, count: int = 3) -> float:
+    """Median milliseconds to provision one new institution with ``size`` already there."""
+    from home.provisioning import InstitutionSpec, provision_institution
+
+    timings = []
+    for n in range(count):
+        spec = InstitutionSpec(
+            f"Kalurahan Baru {size}-{n}", f"baru{size}x{n}.localhost", "kalurahan"
+        )
+        start = time.perf_counter()
+        provision_institution(spec)
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
 def measure(client, params: dict, repeat: int) -> tuple[float, float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -129,6 +146,7 @@ def main() -> None:
             for name, params in VIEWS.items():
                 median, p90, queries = measure(client, params, args.requests)
                 figures.append(f"{name} {median:7.1f} ms (p90 {p90:7.1f}, {queries} q)")
+            figures.append(f"provisioning one {provisioning_ms(size):6.1f} ms")
             print(f"{size:6,d} institutions (added in {seconds:5.1f} s): " + "   ".join(figures))
 
 
