@@ -104,7 +104,8 @@ def test_an_invited_person_sets_a_password_signs_in_and_sees_only_that_instituti
     assert signed_in.redirect_chain[-1][0] == "/admin/"
     assert own.status_code == 200
     assert "Kapanewon Bantul" in body(own)
-    assert foreign.status_code == 302
+    assert foreign.status_code == 404  # another institution's pages do not exist for them
+    assert "Kalurahan Bunder" not in body(foreign)
     assert "Kalurahan Bunder" not in body(signed_in)
     invited = get_user_model().objects.get(username="sari")
     actions = ModelLogEntry.objects.filter(object_id=str(invited.pk)).values_list("action")
