@@ -31,6 +31,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections, router
 from django.db.models import Model
 from wagtail.fields import StreamField
@@ -238,11 +239,43 @@ def institution_of(site):
 
 
 def site_root_paths(compute: Callable) -> list:
-    """Wagtail's ``Site.get_site_root_paths`` (``compute``), once per stamp in this process."""
+    """Wagtail's ``Site.get_site_root_paths`` (``compute``), once per stamp in this process.
+
+    Without translations the list is read as plain values (:func:`_root_paths_as_values`):
+    Wagtail builds a ``Site``, a ``Page`` and a ``Locale`` per site, about a second for
+    10,000 institutions each time the site list changes.
+    """
     snapshot = _current()
     if snapshot.root_paths is None:
-        snapshot.root_paths = list(compute())
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            snapshot.root_paths = list(compute())
+        else:
+            snapshot.root_paths = _root_paths_as_values()
     return list(snapshot.root_paths)
+
+
+def _root_paths_as_values() -> list:
+    """The root paths as Wagtail's ``get_site_root_paths`` gives them (same order, same
+    ``root_url``), from one query of values."""
+    from wagtail.models import Site
+    from wagtail.models.sites import SiteRootPath
+
+    rows = Site.objects.order_by("-root_page__url_path", "-is_default_site", "hostname")
+    return [
+        SiteRootPath(site_id, url_path, _root_url(hostname, port), language)
+        for site_id, hostname, port, url_path, language in rows.values_list(
+            "id", "hostname", "port", "root_page__url_path", "root_page__locale__language_code"
+        )
+    ]
+
+
+def _root_url(hostname: str, port: int) -> str:
+    """``Site.root_url``, from the values."""
+    if port == 80:
+        return f"http://{hostname}"
+    if port == 443:
+        return f"https://{hostname}"
+    return f"http://{hostname}:{port}"
 
 
 _forget: Callable[[], None] | None = None
