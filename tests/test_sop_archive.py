@@ -16,15 +16,22 @@ from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, subm
 pytestmark = pytest.mark.django_db
 
 
-def publish_through_dpmk(client, dpmk, **fields):
-    """Drive a DPMK item through intake, paraf of Kabid/Kasubbag/Sekdin and publication, and
-    file it: the operator's step-5 to-do, done from the dashboard."""
+def publish_dpmk_unfiled(client, dpmk, **fields):
+    """Drive a DPMK item through intake, paraf of Kabid/Kasubbag/Sekdin and publication (the
+    operator's step-5 filing is left to do)."""
     page = draft(dpmk, **fields)
     submit(as_user(client, dpmk.user("petugas_penerima")), page)
     act(as_user(client, dpmk.user("kabid")), page, "paraf", initials="KB")
     act(as_user(client, dpmk.user("kasubbag")), page, "approve", initials="KS")
     act(as_user(client, dpmk.user("sekdin")), page, "approve", initials="SD")
     act(as_user(client, dpmk.user("operator_website")), page, "approve")
+    return page
+
+
+def publish_through_dpmk(client, dpmk, **fields):
+    """:func:`publish_dpmk_unfiled`, then the filing: the operator's step-5 to-do, done from
+    the dashboard."""
+    page = publish_dpmk_unfiled(client, dpmk, **fields)
     file_in_archive(client, dpmk, page)
     return page
 

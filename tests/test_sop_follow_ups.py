@@ -20,7 +20,7 @@ from sop_workflow.models import ArchiveRecord, FollowUpTodo, StepTiming
 from sop_workflow.records.archive import classification_code
 from tests.social_support import facebook_channel, run_jobs
 from tests.sop_helpers import act, as_user, create_with_sop, draft, latest, submit
-from tests.test_sop_archive import publish_through_dpmk
+from tests.test_sop_archive import publish_dpmk_unfiled, publish_through_dpmk
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("social_env")]
 TITLE = "Posyandu balita Padukuhan Karang"
@@ -49,12 +49,7 @@ def click(user, todo) -> str:
 def test_the_dashboard_button_posts_with_the_form_s_own_csrf_token(client, fake_graph):
     dpmk = create_with_sop("dpmk_bantul")
     operator = dpmk.user("operator_website")
-    page = draft(dpmk, title="Bimtek BUMKal 2025")
-    submit(as_user(client, dpmk.user("petugas_penerima")), page)
-    act(as_user(client, dpmk.user("kabid")), page, "paraf", initials="KB")
-    act(as_user(client, dpmk.user("kasubbag")), page, "approve", initials="KS")
-    act(as_user(client, dpmk.user("sekdin")), page, "approve", initials="SD")
-    act(as_user(client, operator), page, "approve")
+    page = publish_dpmk_unfiled(client, dpmk, title="Bimtek BUMKal 2025")
     todo = FollowUpTodo.objects.get(page_id=page.pk)
     browser = as_user(Client(enforce_csrf_checks=True), operator)
     board = browser.get(reverse("wagtailadmin_home")).content.decode()
@@ -143,12 +138,7 @@ def test_a_to_do_is_done_once_and_only_by_its_role_of_its_institution(client, fa
 def test_dpmk_files_on_the_operator_s_click_with_its_own_classification_code(client):
     dpmk = create_with_sop("dpmk_bantul")
     operator = dpmk.user("operator_website")
-    page = draft(dpmk, title="Bimtek BUMKal 2025")
-    submit(as_user(client, dpmk.user("petugas_penerima")), page)
-    act(as_user(client, dpmk.user("kabid")), page, "paraf", initials="KB")
-    act(as_user(client, dpmk.user("kasubbag")), page, "approve", initials="KS")
-    act(as_user(client, dpmk.user("sekdin")), page, "approve", initials="SD")
-    act(as_user(client, operator), page, "approve")
+    page = publish_dpmk_unfiled(client, dpmk, title="Bimtek BUMKal 2025")
     assert not ArchiveRecord.objects.exists()  # filing is a person's step, not automatic
     assert "Arsipkan" in dashboard(operator)
 
