@@ -69,11 +69,33 @@ def subtree_q(root_path: str, *, inclusive: bool = False) -> Q:
     )
 
 
-def news_listing(root: Page, *, renditions: bool = True) -> PageQuerySet:
+#: The columns a news card (``home/includes/news_card.html``) shows or links with: a card reads
+#: about 20 of the ~80 columns of a news page and its image, and building and reading the rest
+#: costs more than the query itself.
+CARD_FIELDS = (
+    *("id", "title", "slug", "url_path", "path", "depth", "live", "locale_id", "content_type_id"),
+    *("alias_of_id", "first_published_at", "date", "news_type", "lead", "share_image_alt"),
+    *(
+        f"share_image__{name}"
+        for name in (
+            "title",
+            "description",
+            "file",
+            "file_hash",
+            "width",
+            "height",
+            "collection_id",
+        )
+    ),
+    *(f"share_image__focal_point_{name}" for name in ("x", "y", "width", "height")),
+)
+
+
+def news_listing(root: Page, *, renditions: bool = True, cards: bool = False) -> PageQuerySet:
     """Live news under ``root``, newest first, with what a listing card needs prefetched.
 
     ``renditions=False`` leaves the renditions to the caller (one prefetch for every image of
-    the page, see :func:`prefetch_renditions`).
+    the page, see :func:`prefetch_renditions`); ``cards=True`` reads only :data:`CARD_FIELDS`.
     """
     listing = (
         NewsPage.objects.live()
@@ -81,6 +103,8 @@ def news_listing(root: Page, *, renditions: bool = True) -> PageQuerySet:
         .select_related("share_image")
         .order_by("-date", "-first_published_at", "-pk")
     )
+    if cards:
+        listing = listing.only(*CARD_FIELDS)
     return listing.prefetch_related("share_image__renditions") if renditions else listing
 
 
@@ -400,7 +424,7 @@ class HomePage(SiteLocalUrlMixin, RoutablePageMixin, TenantContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = news_listing(self)[:HOME_LATEST_NEWS]
+        context["latest_news"] = news_listing(self, cards=True)[:HOME_LATEST_NEWS]
         context["news_index"] = (  # by index range: child_of's LIKE reads every page
             NewsIndexPage.objects.live()
             .filter(subtree_q(self.path), depth=self.depth + 1)
@@ -475,7 +499,7 @@ class NewsIndexPage(SiteLocalUrlMixin, TenantContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(news_listing(self), NEWS_PER_PAGE)
+        paginator = Paginator(news_listing(self, cards=True), NEWS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("halaman", 1))
         except PageNotAnInteger:
@@ -593,7 +617,7 @@ class NewsPage(SiteLocalUrlMixin, TenantContentMixin, Page):
         parent = self.get_parent()
         if parent is None:
             return []
-        siblings = news_listing(parent, renditions=False)
+        siblings = news_listing(parent, renditions=False, cards=True)
         if self.pk:
             siblings = siblings.exclude(pk=self.pk)
         if tag_ids:
