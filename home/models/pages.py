@@ -230,6 +230,13 @@ class SiteTree:
         return [ancestor for ancestor in ancestors if ancestor.depth >= self.home.depth]
 
 
+#: The columns the site's menu, breadcrumbs and routing read of each row of the tree.
+TREE_FIELDS = (
+    *("id", "path", "depth", "title", "slug", "url_path", "live", "show_in_menus"),
+    *("content_type_id", "locale_id", "alias_of_id", "seo_title"),
+)
+
+
 def load_site_tree(request: HttpRequest | None, home: Page, path_components=()) -> SiteTree:
     """Read (once per request, cached on it) the :class:`SiteTree` of ``home`` with the trail of
     ``path_components`` below it."""
@@ -248,6 +255,7 @@ def load_site_tree(request: HttpRequest | None, home: Page, path_components=()) 
         condition |= subtree_q(home.path) & Q(url_path__in=trail)
     rows = list(
         Page.objects.filter(condition)
+        .only(*TREE_FIELDS)
         .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
         .order_by("path")
     )
