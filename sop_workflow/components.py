@@ -30,6 +30,7 @@ from sop_workflow.models import (
     StepTiming,
 )
 from sop_workflow.moderation.outcome import sent_back_role_keys
+from sop_workflow.moderation.step_brief import task_steps
 from sop_workflow.records.dispositions import assigned_to, display_name
 from sop_workflow.records.guide import guides_for, has_guide
 from sop_workflow.timekeeping import sla
@@ -70,7 +71,7 @@ def task_rows(user, at: datetime) -> list[dict]:
             continue
         if task.installed_sop_id not in definitions:
             definitions[task.installed_sop_id] = task.installed_sop.definition
-        steps = _task_steps(definitions[task.installed_sop_id], task)
+        steps = task_steps(definitions[task.installed_sop_id], task)
         page = state.workflow_state.content_object
         rows.append(
             {
@@ -85,12 +86,6 @@ def task_rows(user, at: datetime) -> list[dict]:
         )
     rows.sort(key=lambda row: (row["sla"].remaining is None, row["sla"].remaining or ZERO))
     return rows
-
-
-def _task_steps(definition, task) -> list:
-    numbers = task.step_numbers or [task.step_number]
-    known = {step.number: step for step in definition.steps}
-    return [known[number] for number in numbers if number in known]
 
 
 def disposition_rows(user, at: datetime) -> list[dict]:

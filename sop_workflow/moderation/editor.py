@@ -20,6 +20,7 @@ from sop_workflow.moderation.checks import requirement_problems
 from sop_workflow.moderation.gate import gate_create, gate_edit, posted_form, refusal_message
 from sop_workflow.moderation.outcome import outcome_message, role_names
 from sop_workflow.moderation.rejections import show_in_editor
+from sop_workflow.moderation.step_brief import brief_for
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def before_edit(request, page):
     if refused is not None:
         return refused
     show_in_editor(request, page)
+    show_step_brief(request, page)
     gate_edit(request, page)
     if request.method != "POST" or not request.POST.get("action-workflow-action"):
         return None
@@ -101,6 +103,20 @@ def before_edit(request, page):
             state.pk, request.POST.get("workflow-action-name", "")
         )
     return None
+
+
+def show_step_brief(request, page) -> None:
+    """``before_edit_page`` (GET): the SOP's row for the task the user can act on, at the top
+    of the editor."""
+    if request.method != "GET":
+        return
+    state = page.current_workflow_task_state
+    task = state.task.specific if state else None
+    if not isinstance(task, AbstractSopTask) or not task.get_actions(page, request.user):
+        return
+    brief = brief_for(state)
+    if brief is not None:
+        messages.info(request, brief.as_html())
 
 
 def before_create(request, parent_page, page_class):

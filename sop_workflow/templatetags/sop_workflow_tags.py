@@ -5,6 +5,7 @@ from sop_workflow.moderation.checks import (
     publication_notices,
     requirement_problems,
 )
+from sop_workflow.moderation.step_brief import brief_for
 
 register = template.Library()
 
@@ -14,9 +15,11 @@ def sop_task_notes(task_state, action: str) -> dict[str, list[str]]:
     """Blocking problems (for approvals), advice and the publication step's notices (required
     channels not reached, accessible versions to be made) for the workflow action modal."""
     task = task_state.task.specific
+    brief = brief_for(task_state)
     if action != "approve" or not hasattr(task, "checks"):
-        return {"problems": [], "advice": [], "notices": []}
+        return {"problems": [], "advice": [], "notices": [], "brief": brief}
     return {
+        "brief": brief,
         "problems": requirement_problems(task, task_state),
         "advice": advisory_notes(task, task_state),
         "notices": publication_notices(task, task_state),
