@@ -41,8 +41,8 @@ def test_the_editor_shows_the_brief_to_the_tasks_actor_only(client):
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
 
     shown = as_user(client, bantul.user("panewu")).get(edit).content.decode()
-    assert "Yang diminta SOP pada langkah ini:" in shown
-    assert STEP_3_REQUIREMENTS in shown
+    assert "<strong>Yang diminta SOP pada langkah ini:</strong>" in shown
+    assert f"Kelengkapan: {STEP_3_REQUIREMENTS}" in shown
 
     shown = as_user(client, bantul.user("pengelola_website")).get(edit).content.decode()
     assert "Yang diminta SOP pada langkah ini:" not in shown

@@ -70,7 +70,7 @@ def subtree_q(root_path: str, *, inclusive: bool = False) -> Q:
 
 
 #: The columns a news card (``home/includes/news_card.html``) shows or links with: a card reads
-#: about 20 of the ~80 columns of a news page and its image, and building and reading the rest
+#: 26 of the ~80 columns of a news page and its image, and building and reading the rest
 #: costs more than the query itself.
 CARD_FIELDS = (
     *("id", "title", "slug", "url_path", "path", "depth", "live", "locale_id", "content_type_id"),

@@ -64,7 +64,7 @@ def brief_for(task_state, at: datetime | None = None) -> StepBrief | None:
     standing = sla.sla_of_task_state(task_state, at)
 
     def joined(attribute: str) -> str:
-        return "; ".join(dict.fromkeys(v for s in steps if (v := getattr(s, attribute, ""))))
+        return "; ".join(dict.fromkeys(v for s in steps if (v := getattr(s, attribute))))
 
     return StepBrief(
         step_label=task.step_label,

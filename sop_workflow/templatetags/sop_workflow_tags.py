@@ -11,9 +11,10 @@ register = template.Library()
 
 
 @register.simple_tag
-def sop_task_notes(task_state, action: str) -> dict[str, list[str]]:
-    """Blocking problems (for approvals), advice and the publication step's notices (required
-    channels not reached, accessible versions to be made) for the workflow action modal."""
+def sop_task_notes(task_state, action: str) -> dict[str, object]:
+    """For the workflow action modal: the step's brief (``StepBrief`` or ``None``), and for
+    approvals the blocking problems, advice and the publication step's notices (required
+    channels not reached, accessible versions to be made)."""
     task = task_state.task.specific
     brief = brief_for(task_state)
     if action != "approve" or not hasattr(task, "checks"):
