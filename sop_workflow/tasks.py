@@ -21,6 +21,13 @@ def notify_disposition_assignees(disposition_pk: int) -> int:
     return notify_assignees(disposition_pk)
 
 
+def notify_follow_up_due(todo_pk: int) -> int:
+    """E-mail the roles of an after-publication to-do that it is due; how many were sent."""
+    from sop_workflow.records.follow_ups import notify_due
+
+    return notify_due(todo_pk)
+
+
 def send_task_submitted_email(task_state_pk: int, user_pk: int | None) -> bool:
     """E-mail the groups of an SOP task that an item was submitted to them."""
     from sop_workflow.moderation.notifications import send_task_submitted_email as send

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -188,3 +189,38 @@ time = "5 min"
 
     assert classification_code(load_definition(text)) == ""
     assert ArchiveRecord.objects.get().classification_code == "400.14.2"
+
+
+def test_each_to_do_s_role_is_e_mailed_when_its_step_becomes_theirs(
+    client, fake_graph, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Bunder 10–11 by e-mail: the Seksi hears when the link report arrives (with the links),
+    the Ketua PPID when the Seksi passes them on; each once, in Indonesian."""
+    monkeypatch.setattr("django_q.conf.Conf.SYNC", True)
+    bunder = create_with_sop("kalurahan_bunder")
+    facebook_channel(bunder, fake_graph)
+    seksi, ketua = bunder.user("seksi"), bunder.user("ketua_ppid")
+    page = publish_through_bunder(client, bunder)
+    step_10 = FollowUpTodo.objects.get(page_id=page.pk, step_number=10)
+
+    def mails_to(user):
+        return [m for m in mail.outbox if user.email in m.to and "Langkah" in m.subject]
+
+    assert mails_to(seksi) == []  # nothing is theirs before the report arrives
+    with django_capture_on_commit_callbacks(execute=True):
+        (row,) = run_jobs(page)
+    (to_seksi,) = mails_to(seksi)
+    assert to_seksi.subject == f"Langkah 10 untuk Anda: {TITLE}"
+    assert f"“{TITLE}” telah terbit. Langkah 10 SOP Anda sekarang giliran Anda" in to_seksi.body
+    assert "Tautan yang dilaporkan:" in to_seksi.body
+    assert row.permalink in to_seksi.body
+    assert page.get_full_url() in to_seksi.body  # the website link, first
+    assert "Tandai selesai di dasbor Anda: http://testserver/admin/" in to_seksi.body
+    assert mails_to(ketua) == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        click(seksi, step_10)
+    (to_ketua,) = mails_to(ketua)
+    assert to_ketua.subject == f"Langkah 11 untuk Anda: {TITLE}"
+    assert row.permalink in to_ketua.body
+    assert len(mails_to(seksi)) == 1  # told once

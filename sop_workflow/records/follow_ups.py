@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.log_actions import log
 
 from home.models import InstitutionRole
+from home.tenancy import institution_time_zone
 from sop_workflow.definition import Kind, Step, stored_time_text
 from sop_workflow.models import FollowUpTodo, InstalledSop, StepOutcome, StepTiming
 from sop_workflow.records.archive import approved_workflow_state, archive_publication
@@ -57,7 +64,7 @@ def create_follow_ups(page, revision) -> list[FollowUpTodo]:
     if not steps or FollowUpTodo.objects.filter(workflow_state=workflow_state).exists():
         return []
     now = timezone.now()
-    return [
+    todos = [
         FollowUpTodo.objects.create(
             site_id=installed.site_id,
             page_id=page.pk,
@@ -75,6 +82,9 @@ def create_follow_ups(page, revision) -> list[FollowUpTodo]:
         )
         for index, step in enumerate(steps)
     ]
+    if todos[0].due_since is not None:
+        queue_due_email(todos[0])
+    return todos
 
 
 def links_reported(report, page) -> bool:
@@ -102,6 +112,7 @@ def links_reported(report, page) -> bool:
     todo.due_since = report.sent_at or timezone.now()
     todo.data = {**todo.data, "links": report.links, "failures": report.failures}
     todo.save(update_fields=["due_since", "data"])
+    queue_due_email(todo)
     return True
 
 
@@ -162,7 +173,8 @@ def _refusal(todo: FollowUpTodo, page) -> str:
     values = {"step": todo.step_label, "title": page.title}
     if todo.done_at is not None:
         who = todo.done_by.get_full_name() or todo.done_by.get_username() if todo.done_by else "—"
-        at = timezone.localtime(todo.done_at).strftime("%d-%m-%Y %H:%M")
+        zone = institution_time_zone(todo.site_id)
+        at = timezone.localtime(todo.done_at, zone).strftime("%d-%m-%Y %H:%M")
         return _("Step %(step)s of “%(title)s” was already done by %(name)s on %(at)s.") % {
             **values,
             "name": who,
@@ -218,6 +230,7 @@ def _next(todo: FollowUpTodo) -> FollowUpTodo | None:
         return None
     if following.due_since is None and following.action != "link_report":
         following.due_since = todo.done_at
+        queue_due_email(following)
     if "links" in todo.data and "links" not in following.data:
         following.data = {
             **following.data,
@@ -245,3 +258,60 @@ def _done_message(todo: FollowUpTodo, page, following: FollowUpTodo | None) -> s
     if following is None:
         message = f"{message} {_('The item is closed (SELESAI).')}"
     return message
+
+
+def queue_due_email(todo: FollowUpTodo) -> None:
+    """Once committed, e-mail the to-do's roles that it is theirs now (a django-q2 job)."""
+    pk = todo.pk
+    transaction.on_commit(lambda: async_task("sop_workflow.tasks.notify_follow_up_due", pk))
+
+
+def role_members(todo: FollowUpTodo):
+    """The active people holding one of the to-do's roles at its institution."""
+    groups = InstitutionRole.objects.filter(site_id=todo.site_id, key__in=todo.role_keys)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=groups.values("group_id"))
+        .distinct()
+    )
+
+
+def notify_due(todo_pk: int) -> int:
+    """Background job: tell the to-do's roles, in Indonesian, what the step asks, by when, with
+    the reported links and the dashboard's address; returns how many e-mails were sent. Nothing
+    when the to-do was done or removed meanwhile."""
+    todo = (
+        FollowUpTodo.objects.filter(pk=todo_pk, done_at__isnull=True, due_since__isnull=False)
+        .select_related("page")
+        .first()
+    )
+    if todo is None:
+        return 0
+    recipients = sorted(set(role_members(todo).exclude(email="").values_list("email", flat=True)))
+    if not recipients:
+        return 0
+    zone = institution_time_zone(todo.site_id)
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(zone):
+        values = {
+            "step": todo.step_label,
+            "title": todo.page.title,
+            "task": todo.description,
+            "time": todo.standard_text or _("not set"),
+            "url": get_admin_base_url() + reverse("wagtailadmin_home"),
+        }
+        subject = _("Step %(step)s is yours: %(title)s") % values
+        parts = [
+            _("“%(title)s” is published. Step %(step)s of your SOP is yours now: %(task)s")
+            % values,
+            _("Standard time: %(time)s.") % values,
+        ]
+        links = todo.data.get("links", [])
+        if links:
+            lines = [f"- {link.get('channel', '')}: {link.get('permalink', '')}" for link in links]
+            parts.append("\n".join([_("Links reported:"), *lines]))
+        failures = todo.data.get("failures", [])
+        if failures:
+            lines = [f"- {item.get('channel', '')}: {item.get('error', '')}" for item in failures]
+            parts.append("\n".join([_("Not sent:"), *lines]))
+        parts.append(_("Mark it done on your dashboard: %(url)s") % values)
+    return send_mail(subject, "\n\n".join(parts), None, recipients)
