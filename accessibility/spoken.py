@@ -24,6 +24,9 @@ __all__ = ["SpokenArticle", "carries_media", "spoken_article", "text_hash"]
 
 IMAGE_PREFIX = "Gambar: "
 VIDEO_PREFIX = "Video: "
+AUDIO_PREFIX = "Audio: "
+#: Media blocks whose title is announced before their caption and transcript.
+MEDIA_PREFIXES = {"video": VIDEO_PREFIX, "audio": AUDIO_PREFIX}
 # Struct children that are not read aloud: layout choices, files, links.
 _SILENT_BLOCKS = (
     blocks.ChoiceBlock,
@@ -114,8 +117,8 @@ def _struct_paragraphs(block, value, name: str) -> list[str]:
     out: list[str] = []
     for child_name, child_block in block.child_blocks.items():
         child_value = value.get(child_name)
-        if name == "video" and child_name == "title" and child_value:
-            out.append(VIDEO_PREFIX + child_value)
+        if name in MEDIA_PREFIXES and child_name == "title" and child_value:
+            out.append(MEDIA_PREFIXES[name] + child_value)
         elif name == "document":
             continue  # a download link, not article text
         else:

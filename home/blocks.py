@@ -10,6 +10,10 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link", "image", "h3", "h4"]
 
 VIDEO_EXTENSIONS = (".mp4", ".webm", ".ogv")
+AUDIO_EXTENSIONS = (".mp3", ".ogg", ".opus", ".m4a", ".wav")
+NARRATIVE_HELP = _(
+    "A short narrative of what it shows: what, who, when, where, why and how (5W+1H)."
+)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -32,7 +36,9 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("image"))
     # Wagtail's ImageBlock names its chooser "Image" (from the child's name, no msgid).
     image.child_blocks["image"].label = _("Image")
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
+    caption = blocks.CharBlock(
+        label=_("caption"), required=False, max_length=300, help_text=NARRATIVE_HELP
+    )
     credit = blocks.CharBlock(label=_("photo credit"), required=False, max_length=120)
 
     class Meta:
@@ -64,6 +70,7 @@ class VideoBlock(blocks.StructBlock):
     captions = DocumentChooserBlock(
         label=_("captions (WebVTT)"), required=False, help_text=_("A .vtt subtitle file.")
     )
+    caption = blocks.TextBlock(label=_("caption"), required=False, help_text=NARRATIVE_HELP)
     transcript = blocks.TextBlock(label=_("transcript"), required=False)
 
     class Meta:
@@ -86,6 +93,38 @@ class VideoBlock(blocks.StructBlock):
             errors["captions"] = forms.ValidationError(_("Captions must be a WebVTT (.vtt) file."))
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class AudioBlock(blocks.StructBlock):
+    """Recorded audio (an interview, a speech, a radio piece) with its transcript for deaf
+    readers: coverage material as the SOPs name it (*audio, foto, atau video*)."""
+
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    file = DocumentChooserBlock(
+        label=_("audio file"), help_text=_("MP3, OGG, Opus, M4A or WAV uploaded to the library.")
+    )
+    caption = blocks.TextBlock(label=_("caption"), required=False, help_text=NARRATIVE_HELP)
+    transcript = blocks.TextBlock(
+        label=_("transcript"), help_text=_("What is said, for readers who cannot hear it.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Audio")
+        template = "home/blocks/audio.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        audio = value.get("file")
+        if audio and not audio.file.name.lower().endswith(AUDIO_EXTENSIONS):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "file": forms.ValidationError(
+                        _("The audio file must be MP3, OGG, Opus, M4A or WAV.")
+                    )
+                }
+            )
         return value
 
 
@@ -117,5 +156,6 @@ class BodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     gallery = GalleryBlock()
     video = VideoBlock()
+    audio = AudioBlock()
     document = DocumentBlock()
     quote = QuoteBlock()

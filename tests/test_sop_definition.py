@@ -102,7 +102,7 @@ def test_bantul_panewu_approves_and_the_website_manager_publishes():
         (3, Kind.REVIEW, ("panewu",)),
         (4, Kind.PUBLICATION, ("pengelola_website",)),
     ]
-    assert bantul.step(1).checks == ("five_w_one_h", "media_present")
+    assert bantul.step(1).checks == ("five_w_one_h", "media_present", "media_narrative")
     assert [r.key for r in bantul.submitter_roles] == ["pengelola_website"]
     assert [r.key for r in bantul.leadership_roles] == ["panewu"]
     assert bantul.sop.dates.approved == date(2024, 8, 28)
@@ -376,8 +376,8 @@ STEP3 = "steps[2] (langkah 3)"
                 "steps[0] (langkah 1)",
                 "checks",
                 "Unknown check “spelling”; known checks: "
-                "alt_text, five_w_one_h, indonesian_language, intake_register, media_present, "
-                "paraf, platforms_chosen.",
+                "alt_text, five_w_one_h, indonesian_language, intake_register, media_narrative, "
+                "media_present, paraf, platforms_chosen.",
             ),
             id="unknown-check",
         ),

@@ -256,6 +256,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "webm",
     "mp3",
     "ogg",
+    "opus",  # WhatsApp voice notes
+    "m4a",  # phone recorders
+    "wav",
     "vtt",
 ]
 # Documents always through Wagtail's serve view, which checks collection privacy; never a

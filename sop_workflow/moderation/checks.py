@@ -178,17 +178,52 @@ def five_w_one_h(page, context: CheckContext) -> list[str]:
     return [_("The 5W+1H narrative is incomplete: %(fields)s.") % {"fields": ", ".join(labels)}]
 
 
+#: Body blocks that are coverage material (*audio, foto, atau video*).
+MEDIA_BLOCKS = ("image", "gallery", "video", "audio")
+
+
 @register("media_present")
 def media_present(page, context: CheckContext) -> list[str]:
-    """Photos or videos are attached (a share image, or image/gallery/video blocks)."""
+    """Audio, photos or videos are attached (a share image, or a media block in the body)."""
     if getattr(page, "share_image_id", None):
         return []
     body = getattr(page, "body", None)
-    if body is not None and any(
-        child.block_type in ("image", "gallery", "video") for child in body
-    ):
+    if body is not None and any(child.block_type in MEDIA_BLOCKS for child in body):
         return []
-    return [_("No photo or video is attached.")]
+    return [_("No audio, photo or video is attached.")]
+
+
+def _media_items(page) -> Iterator[tuple[int, str, Any]]:
+    """``(block number, kind, struct value)`` of each photo, video and audio item in the body;
+    a gallery's photos each count on their own."""
+    body = getattr(page, "body", None)
+    for number, child in enumerate(body or [], start=1):
+        if child.block_type == "gallery":
+            for item in child.value.get("images") or []:
+                yield number, "image", item
+        elif child.block_type in MEDIA_BLOCKS:
+            yield number, child.block_type, child.value
+
+
+@register("media_narrative")
+def media_narrative(page, context: CheckContext) -> list[str]:
+    """Each photo, video and audio item carries its short 5W+1H narrative in its caption
+    (Bantul step 1: *foto dan video diberikan narasi singkat yang memuat 5W + 1H*)."""
+    kinds = {"image": _("Photo"), "video": _("Video"), "audio": _("Audio")}
+    problems = []
+    for number, kind, value in _media_items(page):
+        if (value.get("caption") or "").strip():
+            continue
+        media = value.get("image") if kind == "image" else None
+        title = getattr(media, "title", None) or value.get("title") or ""
+        problems.append(
+            _(
+                "%(kind)s “%(title)s” (block %(number)s of the body) has no short 5W+1H "
+                "narrative: fill in its caption."
+            )
+            % {"kind": kinds[kind], "title": title, "number": number}
+        )
+    return problems
 
 
 @register("alt_text")
