@@ -19,19 +19,26 @@ _VERSION_FIELDS = (
 )
 
 
-def _stored_versions(page_id) -> tuple[AudioVersion | None, BrailleVersion | None]:
-    """The page's audio and braille versions, in one query (both are one-to-one with it)."""
+def _cached_versions(page) -> tuple[AudioVersion | None, BrailleVersion | None] | None:
+    """The versions the page's own query already read (``select_related``, as the article's
+    routing does: ``NewsPage.route_select_related``), or ``None`` when it did not read them."""
+    relations = [Page._meta.get_field(name) for name, _model in _VERSIONS]
+    if not all(relation.is_cached(page) for relation in relations):
+        return None
+    audio, braille = (relation.get_cached_value(page) for relation in relations)
+    return audio, braille
+
+
+def _stored_versions(page) -> tuple[AudioVersion | None, BrailleVersion | None]:
+    """The page's audio and braille versions: from its own query when that read them, else in
+    one query (both are one-to-one with it)."""
+    cached = _cached_versions(page)
+    if cached is not None:
+        return cached
     row = (
-        Page.objects.filter(pk=page_id)
+        Page.objects.filter(pk=page.pk)
         .select_related("audio_version", "braille_version")
-        .only(
-            "pk",
-            *(
-                f"{name}__{f.attname}"
-                for name, model in _VERSIONS
-                for f in model._meta.concrete_fields
-            ),
-        )
+        .only(*_VERSION_FIELDS)
         .first()
     )
     if row is None:
@@ -52,7 +59,7 @@ def current_versions(page) -> dict:
     something the page no longer says (the job replacing it may still be running).
     """
     text_hash = spoken_article(page).hash
-    audio, braille = _stored_versions(page.pk)
+    audio, braille = _stored_versions(page)
     return {
         "audio": audio if audio and audio.matches(text_hash) else None,
         "braille": braille if braille and braille.matches(text_hash) else None,

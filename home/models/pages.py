@@ -598,7 +598,9 @@ class NewsPage(SiteLocalUrlMixin, TenantContentMixin, Page):
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types: list[str] = []
-    route_select_related = ("share_image",)
+    #: Read with the article's own row when it is routed (``route_through_tree``): its share
+    #: image and its audio and braille versions (``{% article_versions %}``), no query more.
+    route_select_related = ("share_image", "audio_version", "braille_version")
 
     class Meta:
         verbose_name = _("news page")
