@@ -57,6 +57,12 @@ def public_pages_q() -> Q:
     return ~Exists(restricted)
 
 
+def unrestricted_q() -> Q:
+    """Pages with no view restriction of their own: :func:`public_pages_q` for pages whose
+    ancestors are known to be public (a cheaper subquery to build and to run)."""
+    return ~Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+
+
 def subtree_q(root_path: str, *, inclusive: bool = False) -> Q:
     """Pages below the tree path ``root_path`` as an index range (treebeard's paths use the
     characters 0-9A-Z). ``path LIKE 'x%'`` (Wagtail's ``descendant_of``) cannot use the index
@@ -91,15 +97,20 @@ CARD_FIELDS = (
 )
 
 
-def news_listing(root: Page, *, renditions: bool = True, cards: bool = False) -> PageQuerySet:
+def news_listing(
+    root: Page, *, renditions: bool = True, cards: bool = False, public_root: bool = False
+) -> PageQuerySet:
     """Live news under ``root``, newest first, with what a listing card needs prefetched.
 
     ``renditions=False`` leaves the renditions to the caller (one prefetch for every image of
-    the page, see :func:`prefetch_renditions`); ``cards=True`` reads only :data:`CARD_FIELDS`.
+    the page, see :func:`prefetch_renditions`); ``cards=True`` reads only :data:`CARD_FIELDS`;
+    ``public_root=True``: ``root`` and its ancestors are known to have no view restriction, so
+    only the news items' own restrictions are asked.
     """
+    public = unrestricted_q() if public_root else public_pages_q()
     listing = (
         NewsPage.objects.live()
-        .filter(public_pages_q(), subtree_q(root.path), depth__gt=root.depth)
+        .filter(public, subtree_q(root.path), depth__gt=root.depth)
         .select_related("share_image")
         .order_by("-date", "-first_published_at", "-pk")
     )
@@ -627,7 +638,11 @@ class NewsPage(SiteLocalUrlMixin, TenantContentMixin, Page):
         parent = self.get_parent()
         if parent is None:
             return []
-        siblings = news_listing(parent, renditions=False, cards=True)
+        # Routed through the site's tree, the article carries its trail of rows, each saying
+        # whether it is restricted: when none above it is, the index is public.
+        trail = getattr(self, "_site_tree_trail", None)
+        public_index = trail is not None and not any(row.restricted for row in trail[:-1])
+        siblings = news_listing(parent, renditions=False, cards=True, public_root=public_index)
         if self.pk:
             siblings = siblings.exclude(pk=self.pk)
         if tag_ids:
