@@ -1,0 +1,102 @@
+"""The flowchart in the *Pelaksana* columns of the printed SOP (Permenpan RB 35/2012 layout):
+terminators, process boxes, decisions with their "Tidak" branch back to the step redone, arrows
+between actors and off-page connectors where the table is cut into pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from sop_workflow.definition import bundled_definitions, load_definition
+from sop_workflow.models import InstalledSop
+from sop_workflow.records.flowchart import flow_pages, reject_target
+from tests.sop_helpers import as_user, create_with_sop
+
+
+def load(key):
+    return load_definition(bundled_definitions()[key])
+
+
+def shapes(key):
+    return [row.shape for page in flow_pages(load(key)) for row in page]
+
+
+def test_bunder_starts_and_ends_with_terminators_and_decides_at_steps_4_and_5():
+    assert shapes("kalurahan_bunder") == [
+        "terminator",
+        "process",
+        "process",
+        "decision",
+        "decision",
+        *["process"] * 5,
+        "terminator",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "decisions"),
+    [
+        ("kalurahan_bunder", {4: 3, 5: 3}),  # on_reject = { step = 3 }
+        ("kapanewon_bantul", {3: 2}),  # no on_reject: back to the submitting Pengelola Website
+        ("dpmk_bantul", {2: 1, 3: 1}),
+        ("kecamatan_jenawi", {3: 2}),  # TOLAK: back to the admin's drafting
+        ("diskominfo_ketapang", {6: 5, 7: 5}),
+    ],
+)
+def test_each_decision_returns_to_the_step_its_sop_redoes(key, decisions):
+    definition = load(key)
+    rows = [row for page in flow_pages(definition) for row in page]
+
+    found = {
+        row.step.number: reject_target(definition, row.step).number
+        for row in rows
+        if row.shape == "decision"
+    }
+
+    assert found == decisions
+
+
+def test_the_table_breaks_every_six_rows_with_a_lettered_connector_at_both_ends():
+    pages = flow_pages(load("kalurahan_bunder"))
+
+    assert [[row.step.number for row in page] for page in pages] == [
+        list(range(1, 7)),
+        list(range(7, 12)),
+    ]
+    assert pages[0][-1].connectors == ["A"] == pages[1][0].connectors
+    assert all(not row.connectors for row in pages[0][:-1] + pages[1][1:])
+    for row in (pages[0][-1], pages[1][0]):
+        assert re.search(r"<polygon points=[^>]+/><text[^>]*>A</text>", str(row.svg))
+
+
+def test_a_return_across_the_page_cut_gets_its_own_connector_pair():
+    pages = flow_pages(load("diskominfo_ketapang"))
+    rows = {row.step.number: row for page in pages for row in page}
+
+    # 6 → 7 crosses the cut (A); step 7's "Tidak" returns to step 5 on the page before (B)
+    assert rows[6].connectors == ["A"]
+    assert rows[7].connectors == ["A", "B"]
+    assert rows[5].connectors == ["B"]
+
+
+@pytest.mark.django_db
+def test_the_printed_bunder_sop_draws_its_flowchart_in_indonesian(client):
+    bunder = create_with_sop("kalurahan_bunder")
+    installed = InstalledSop.objects.get(site=bunder.site, is_current=True)
+
+    response = as_user(client, bunder.user("ketua_ppid")).get(
+        reverse("sop_workflow:sop_print", args=[installed.pk])
+    )
+    html = response.content.decode()
+    rows = re.findall(r'<td class="flow"[^>]*>(.*?)</td>', html, flags=re.S)
+    labels = [re.findall(r"<text[^>]*>([^<]*)</text>", row) for row in rows]
+
+    assert response.status_code == 200
+    assert len(rows) == 11
+    assert labels[0] == ["MULAI"]
+    assert labels[-1] == ["SELESAI"]
+    assert labels[3] == ["Ya", "Tidak"]
+    assert labels[4] == ["Ya", "Tidak"]
+    assert html.count("<svg") == 11
+    assert 'aria-label="Langkah 4: pengambilan keputusan — Seksi Pengolahan Data' in html
+    assert html.count('class="procedure-page"') == 2  # 6 rows, then 5
