@@ -96,6 +96,39 @@ def test_bundled_definition_has_the_roles_steps_and_times_of_its_sop(key, roles,
     assert [str(step.time) for step in definition.steps] == times
 
 
+@pytest.mark.parametrize(
+    ("key", "written"),
+    [
+        ("kapanewon_bantul", ["60 menit", "30 menit", "15 menit", "5 menit"]),
+        (
+            "kalurahan_bunder",
+            ["10 Menit", "10 Menit", "60 Menit", "15 Menit", "15 Menit"] + ["10 Menit"] * 6,
+        ),
+        ("dpmk_bantul", ["120 menit", "15 menit", "15 menit", "5 menit", "5 menit"]),
+        ("kecamatan_jenawi", ["Tentatif"] * 4),
+        (
+            "diskominfo_ketapang",
+            ["1-3 minggu", "1-3 hari", "1-3 Jam", "1-5 Jam", "1 jam"] + ["15 menit"] * 3,
+        ),
+    ],
+)
+def test_bundled_definition_keeps_each_time_as_its_original_writes_it(key, written):
+    """The *Waktu* column of the seeds (``shared/seeds/``), letter for letter."""
+    assert [step.time.as_written for step in load(key).steps] == written
+
+
+def test_a_task_of_two_rows_written_in_indonesian_sums_its_time_in_indonesian():
+    bunder = load("kalurahan_bunder")
+
+    assert [task.time.as_written for task in bunder.tasks()] == [
+        "15 Menit",
+        "25 menit",
+        "10 Menit",
+        "20 menit",
+    ]
+    assert str(bunder.tasks()[1].time) == "25 min"  # the canonical spelling is unchanged
+
+
 def test_bantul_panewu_approves_and_the_website_manager_publishes():
     bantul = load("kapanewon_bantul")
     assert [(t.number, t.kind, t.actors) for t in bantul.tasks()] == [
