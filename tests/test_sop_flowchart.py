@@ -97,6 +97,6 @@ def test_the_printed_bunder_sop_draws_its_flowchart_in_indonesian(client):
     assert labels[-1] == ["SELESAI"]
     assert labels[3] == ["Ya", "Tidak"]
     assert labels[4] == ["Ya", "Tidak"]
-    assert html.count("<svg") == 11
+    assert html.count('<svg class="flow"') == 11
     assert 'aria-label="Langkah 4: pengambilan keputusan — Seksi Pengolahan Data' in html
     assert html.count('class="procedure-page"') == 2  # 6 rows, then 5

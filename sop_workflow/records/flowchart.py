@@ -318,3 +318,31 @@ def _shape_name(shape: str, number: int) -> str:
         "decision": pgettext("SOP flowchart", "Step %(number)s: decision"),
     }
     return names[shape] % {"number": number}
+
+
+def legend() -> list[tuple[SafeString, str]]:
+    """The symbols of the flowchart with their meaning, as the originals print them under the
+    table (Jenawi: *kegiatan mulai dan akhir, kegiatan eksekusi, …, arah kegiatan*)."""
+    width, cx = 80, 40
+    symbols = []
+    for kind, meaning in (
+        ("terminator", pgettext("SOP flowchart", "Start and end of the activity")),
+        ("process", pgettext("SOP flowchart", "Activity carried out")),
+        ("decision", pgettext("SOP flowchart", "Decision")),
+        ("arrow", pgettext("SOP flowchart", "Direction of the activity")),
+        ("connector", pgettext("SOP flowchart", "Connector to another page")),
+    ):
+        canvas = _Canvas(lanes=1)
+        if kind == "arrow":
+            canvas.arrow((cx - 30, MID), (cx + 30, MID))
+        elif kind == "connector":
+            canvas.connector(cx, MID - CONNECTOR_H / 2, "A")
+        else:
+            canvas.shape(kind, cx)
+        svg = (
+            f'<svg class="legend-symbol" viewBox="0 {MID - 20} {width} 40" aria-hidden="true" '
+            f'xmlns="http://www.w3.org/2000/svg" font-family="DejaVu Sans, Arial, sans-serif">'
+            f'<g stroke="#000" stroke-width="{STROKE}">{"".join(canvas.parts)}</g></svg>'
+        )
+        symbols.append((mark_safe(svg), meaning))
+    return symbols

@@ -16,7 +16,7 @@ from home.models import InstitutionSettings
 from sop_workflow.models import ArchiveRecord, InstalledSop
 from sop_workflow.onboarding import record_printed
 from sop_workflow.permissions import viewable
-from sop_workflow.records import pdf
+from sop_workflow.records import flowchart, pdf
 from sop_workflow.records.sop_document import column_widths, procedure_pages
 
 ARCHIVE_TEMPLATE = "sop_workflow/print/archive_record.html"
@@ -68,6 +68,10 @@ def _sop_context(request, installed_id: int) -> dict:
         "roles": definition.roles,
         "pages": procedure_pages(definition),
         "widths": column_widths(len(definition.roles)),
+        "legend": flowchart.legend(),
+        "has_signed_numbers": any(step.signed_number for step in definition.steps),
+        "has_inferred": any(role.inferred for role in definition.roles)
+        or any(step.actor_inferred for step in definition.steps),
         "institution": _institution(installed.site_id),
     }
 
