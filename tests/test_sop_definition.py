@@ -153,6 +153,9 @@ def test_bunder_has_two_approval_levels_platform_choice_and_a_link_report():
     assert tasks[3].kind is Kind.PUBLICATION
     assert bunder.step(10).link_report_to == ("seksi", "ketua_ppid")
     assert [s.action for s in bunder.steps_of(Kind.AFTER_PUBLICATION)] == ["link_report", "receive"]
+    # the scan numbers steps 9, 10, 11 as 9, 8, 10: kept where they differ
+    assert [s.signed_number for s in bunder.steps[8:]] == [None, 8, 10]
+    assert "signed_number = 8" in dump_definition(bunder)
 
 
 def test_dpmk_registers_at_intake_collects_paraf_and_archives_with_a_classification():
@@ -540,6 +543,21 @@ STEP3 = "steps[2] (langkah 3)"
             broken(steps__1__part_of=2),
             (STEP2, "part_of", "A step cannot be part of itself."),
             id="part-of-itself",
+        ),
+        pytest.param(
+            broken(steps__1__signed_number=2),
+            (
+                STEP2,
+                "signed_number",
+                "signed_number is for a number that differs from the running order; this step "
+                "is already number 2: remove signed_number.",
+            ),
+            id="signed-number-same-as-number",
+        ),
+        pytest.param(
+            broken(steps__1__signed_number="8"),
+            (STEP2, "signed_number", "Expected a positive whole number."),
+            id="signed-number-not-a-number",
         ),
     ],
 )

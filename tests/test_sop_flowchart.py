@@ -56,27 +56,30 @@ def test_each_decision_returns_to_the_step_its_sop_redoes(key, decisions):
     assert found == decisions
 
 
-def test_the_table_breaks_every_six_rows_with_a_lettered_connector_at_both_ends():
+def test_the_table_breaks_into_even_pages_with_a_lettered_connector_at_both_ends():
     pages = flow_pages(load("kalurahan_bunder"))
 
     assert [[row.step.number for row in page] for page in pages] == [
-        list(range(1, 7)),
-        list(range(7, 12)),
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11],
     ]
-    assert pages[0][-1].connectors == ["A"] == pages[1][0].connectors
-    assert all(not row.connectors for row in pages[0][:-1] + pages[1][1:])
-    for row in (pages[0][-1], pages[1][0]):
-        assert re.search(r"<polygon points=[^>]+/><text[^>]*>A</text>", str(row.svg))
+    rows = {row.step.number: row for page in pages for row in page}
+    assert rows[4].connectors == ["A"]  # 4 → 5 crosses the first cut
+    assert rows[8].connectors == ["B"] == rows[9].connectors  # 8 → 9 the second
+    for number, letter in ((4, "A"), (5, "A"), (8, "B"), (9, "B")):
+        assert re.search(
+            rf"<polygon points=[^>]+/><text[^>]*>{letter}</text>", str(rows[number].svg)
+        )
+    assert not any(rows[n].connectors for n in (1, 2, 6, 7, 10, 11))
 
 
 def test_a_return_across_the_page_cut_gets_its_own_connector_pair():
-    pages = flow_pages(load("diskominfo_ketapang"))
-    rows = {row.step.number: row for page in pages for row in page}
+    rows = {row.step.number: row for page in flow_pages(load("kalurahan_bunder")) for row in page}
 
-    # 6 → 7 crosses the cut (A); step 7's "Tidak" returns to step 5 on the page before (B)
-    assert rows[6].connectors == ["A"]
-    assert rows[7].connectors == ["A", "B"]
-    assert rows[5].connectors == ["B"]
+    # step 5's "Tidak" returns to step 3, on the page before (C); step 4's stays on its page
+    assert rows[5].connectors == ["A", "C"]
+    assert rows[3].connectors == ["C"]
 
 
 @pytest.mark.django_db
@@ -95,8 +98,9 @@ def test_the_printed_bunder_sop_draws_its_flowchart_in_indonesian(client):
     assert len(rows) == 11
     assert labels[0] == ["MULAI"]
     assert labels[-1] == ["SELESAI"]
-    assert labels[3] == ["Ya", "Tidak"]
-    assert labels[4] == ["Ya", "Tidak"]
+    for decision in (labels[3], labels[4]):  # steps 4 and 5
+        assert {"Ya", "Tidak"} <= set(decision)
+    assert labels[4] == ["A", "Ya", "Tidak", "C"]  # step 5: from page 1 (A), back to 3 (C)
     assert html.count('<svg class="flow"') == 11
     assert 'aria-label="Langkah 4: pengambilan keputusan — Seksi Pengolahan Data' in html
-    assert html.count('class="procedure-page"') == 2  # 6 rows, then 5
+    assert html.count('class="procedure-page"') == 3  # 4, 4 and 3 rows

@@ -29,8 +29,9 @@ TITLE = "Musyawarah perencanaan pembangunan kalurahan tahun 2026"
 
 
 def words(text: str) -> str:
-    """Whitespace collapsed; a cell's line break after "/" (``data/⏎gambar``) joined again."""
-    return re.sub(r"/ ", "/", " ".join(text.split()))
+    """Whitespace collapsed; a cell's line break after "/" (``data/⏎gambar``) or after a
+    word's hyphen (``front-⏎end``) joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", re.sub(r"/ ", "/", " ".join(text.split())))
 
 
 def read_pdf(response, name: str) -> tuple[str, dict[str, str]]:

@@ -12,8 +12,9 @@ widths, so the SVG's lanes sit under the column headings. A row may be taller th
 description): the lines that go on to the next row are drawn again as the cell's background
 (``FlowRow.background``, an SVG stretched to the cell) so they reach the row's bottom edge.
 
-The table is cut into pages of ``ROWS_PER_PAGE`` rows (``flow_pages``); an arrow that crosses the
-cut ends in an off-page connector and starts again from one on the next page.
+The table is cut into pages of at most ``ROWS_PER_PAGE`` rows, as even as can be (11 rows: 4, 4
+and 3; ``page_sizes``); an arrow that crosses a cut ends in an off-page connector and starts again
+from one with the same letter on the other page.
 """
 
 from __future__ import annotations
@@ -27,10 +28,20 @@ from django.utils.translation import pgettext
 
 from sop_workflow.definition import Kind, SopDefinition, Step
 
-__all__ = ["LANE", "ROW_HEIGHT", "ROWS_PER_PAGE", "FlowRow", "flow_pages", "reject_target"]
+__all__ = [
+    "LANE",
+    "ROW_HEIGHT",
+    "ROWS_PER_PAGE",
+    "FlowRow",
+    "flow_pages",
+    "legend",
+    "page_sizes",
+    "reject_target",
+]
 
-#: Rows of the procedure table on one printed page; the flowchart's connectors mark the cut.
-ROWS_PER_PAGE = 6
+#: Most rows of the procedure table on one printed page (A4 landscape, in WeasyPrint and in the
+#: browser's print dialog, with descriptions of up to about eight lines); connectors mark the cuts.
+ROWS_PER_PAGE = 5
 
 # Geometry, in SVG units: one lane (actor column) is LANE wide, one row ROW_HEIGHT high.
 LANE = 100
@@ -38,7 +49,7 @@ ROW_HEIGHT = 76
 MID = 38  # the shapes' vertical centre
 ROUTE_Y = 8  # where an arrow from another column runs across, near the row's top
 BOX_W, BOX_H = 64, 24  # process box and terminator
-DIAMOND_W, DIAMOND_H = 30, 17  # half width and half height of the decision diamond
+DIAMOND_W, DIAMOND_H = 30, 15  # half width and half height of the decision diamond
 GUTTER = 42  # a return line runs this far from its target column's centre
 CONNECTOR_W, CONNECTOR_H = 16, 18  # the off-page connector (pentagon pointing down)
 ARROW = 6  # arrowhead length
@@ -205,7 +216,7 @@ def _letters():
 def flow_pages(
     definition: SopDefinition, rows_per_page: int = ROWS_PER_PAGE
 ) -> list[list[FlowRow]]:
-    """The flowchart of every step, in pages of ``rows_per_page`` rows."""
+    """The flowchart of every step, in pages of at most ``rows_per_page`` rows."""
     lanes = {role.key: index for index, role in enumerate(definition.roles)}
     names = {role.key: role.name for role in definition.roles}
     steps = list(definition.steps)
@@ -220,7 +231,8 @@ def flow_pages(
             shape = "process"
         rows.append(FlowRow(step=step, shape=shape, lane=lanes[step.actor[0]]))
     canvases = [_Canvas(len(lanes)) for _ in rows]
-    page_of = [index // rows_per_page for index in range(len(rows))]
+    sizes = page_sizes(len(rows), rows_per_page)
+    page_of = [page for page, size in enumerate(sizes) for _ in range(size)]
     letters = _letters()
 
     # the shapes; a step of two actors shows its shape, dashed, in the other actor's column
@@ -262,7 +274,8 @@ def flow_pages(
                 there.arrow((x, 0), (x, ROUTE_Y), (nx, ROUTE_Y), (nx, top))
         if row.shape == "decision":
             yes = pgettext("SOP flowchart", "Yes")
-            here.text(x + 4, MID + DIAMOND_H + FONT, yes, "start", size=FONT - 1)
+            # beside the line down, clear of an off-page connector below the diamond
+            here.text(x + CONNECTOR_W / 2 + 3, MID + DIAMOND_H + FONT, yes, "start", size=FONT - 1)
 
     # the "Tidak" branches, back to the step that is redone
     position = {row.step.number: index for index, row in enumerate(rows)}
@@ -287,8 +300,16 @@ def flow_pages(
             "end" if leftwards else "start",
             size=FONT - 1,
         )
+        # a shape of this row's other actor between the exit and the return line: pass below it
+        low, high = sorted((exit_x, channel))
+        blocked = any(low < _centre(lanes[key]) < high for key in row.step.actor[1:])
+        if page_of[goal] == page_of[index] and blocked:
+            below = MID + DIAMOND_H + 12
+            aside = exit_x + side * 6
+            source.line((exit_x, MID), (aside, MID), (aside, below), (channel, below), (channel, 0))
         if page_of[goal] == page_of[index]:
-            source.line((exit_x, MID), (channel, MID), (channel, 0))
+            if not blocked:
+                source.line((exit_x, MID), (channel, MID), (channel, 0))
             for between in range(goal + 1, index):
                 canvases[between].line((channel, 0), (channel, ROW_HEIGHT))
                 canvases[between].through.add(channel)
@@ -299,8 +320,10 @@ def flow_pages(
             connector_top = ROW_HEIGHT - CONNECTOR_H - 1
             source.line((exit_x, MID), (channel, MID), (channel, connector_top))
             source.connector(channel, connector_top, letter)
-            canvases[goal].connector(channel, 1, letter)
-            canvases[goal].arrow((channel, CONNECTOR_H + 1), (channel, MID), (entry_x, MID))
+            # below the row's top, where an arrow from another column may run across
+            top = ROUTE_Y + 3
+            canvases[goal].connector(channel, top, letter)
+            canvases[goal].arrow((channel, top + CONNECTOR_H), (channel, MID), (entry_x, MID))
             row.connectors.append(letter)
             aim.connectors.append(letter)
 
@@ -308,7 +331,24 @@ def flow_pages(
         title = f"{_shape_name(row.shape, row.step.number)} — {names[row.step.actor[0]]}"
         row.svg = canvas.svg(title)
         row.background = canvas.background()
-    return [rows[start : start + rows_per_page] for start in range(0, len(rows), rows_per_page)]
+    return paged(rows, sizes)
+
+
+def page_sizes(count: int, most: int = ROWS_PER_PAGE) -> list[int]:
+    """``count`` rows in as few pages of at most ``most`` rows as can be, the sizes as even as
+    can be, the larger first: ``page_sizes(11, 5) == [4, 4, 3]``."""
+    pages = max(1, -(-count // most))
+    size, extra = divmod(count, pages)
+    return [size + (1 if page < extra else 0) for page in range(pages)]
+
+
+def paged(items: list, sizes: list[int]) -> list[list]:
+    """``items`` cut into consecutive pages of ``sizes``."""
+    pages, start = [], 0
+    for size in sizes:
+        pages.append(items[start : start + size])
+        start += size
+    return pages
 
 
 def _shape_name(shape: str, number: int) -> str:

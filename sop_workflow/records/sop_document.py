@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sop_workflow.definition import SopDefinition, Step
-from sop_workflow.records.flowchart import ROWS_PER_PAGE, FlowRow, flow_pages
+from sop_workflow.records.flowchart import ROWS_PER_PAGE, FlowRow, flow_pages, paged
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,16 @@ def procedure_table(definition: SopDefinition) -> list[ProcedureRow]:
 def procedure_pages(
     definition: SopDefinition, rows_per_page: int = ROWS_PER_PAGE
 ) -> list[list[ProcedureRow]]:
-    """The procedure table with its flowchart, in pages of ``rows_per_page`` rows."""
+    """The procedure table with its flowchart, in the flowchart's pages (at most
+    ``rows_per_page`` rows each)."""
     rows = procedure_table(definition)
-    flows = [flow for page in flow_pages(definition, rows_per_page) for flow in page]
+    pages = flow_pages(definition, rows_per_page)
+    flows = [flow for page in pages for flow in page]
     with_flow = [
         ProcedureRow(step=row.step, marks=row.marks, flow=flow)
         for row, flow in zip(rows, flows, strict=True)
     ]
-    size = rows_per_page
-    return [with_flow[start : start + size] for start in range(0, len(with_flow), size)]
+    return paged(with_flow, [len(page) for page in pages])
 
 
 def column_widths(lanes: int) -> dict[str, str]:
@@ -54,7 +55,7 @@ def column_widths(lanes: int) -> dict[str, str]:
     The actor columns are equal, so the flowchart's lanes sit under their headings."""
     flow = min(12.0 * lanes, 45.0)
     rest = 100.0 - flow
-    shares = {"number": 4, "description": 28, "kelengkapan": 21, "time": 9, "output": 21}
+    shares = {"number": 4, "description": 27, "kelengkapan": 21, "time": 10, "output": 21}
     shares["keterangan"] = 100 - sum(shares.values())
     widths = {name: f"{rest * share / 100:.2f}%" for name, share in shares.items()}
     widths["lane"] = f"{flow / max(lanes, 1):.3f}%"
