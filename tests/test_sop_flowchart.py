@@ -104,3 +104,35 @@ def test_the_printed_bunder_sop_draws_its_flowchart_in_indonesian(client):
     assert html.count('<svg class="flow"') == 11
     assert 'aria-label="Langkah 4: pengambilan keputusan — Seksi Pengolahan Data' in html
     assert html.count('class="procedure-page"') == 3  # 4, 4 and 3 rows
+
+
+def test_a_review_that_redoes_itself_loops_back_into_its_own_diamond():
+    definition = load_definition(
+        {
+            "format_version": 1,
+            "sop": {
+                "key": "uji",
+                "title": "Uji",
+                "institution": "Desa Uji",
+                "institution_type": "desa",
+            },
+            "roles": [
+                {"key": "admin", "name": "Admin", "drafts": True, "submits": True},
+                {"key": "lurah", "name": "Lurah"},
+            ],
+            "steps": [
+                {"number": 1, "description": "Menyusun", "actor": "admin", "kind": "preparation",
+                 "time": "60 menit"},
+                {"number": 2, "description": "Memeriksa", "actor": "lurah", "kind": "review",
+                 "time": "15 menit", "on_reject": {"step": 2}},
+                {"number": 3, "description": "Menayangkan", "actor": "admin",
+                 "kind": "publication", "time": "5 menit"},
+            ],
+        }
+    )  # fmt: skip
+    row = flow_pages(definition)[0][1]
+
+    assert row.shape == "decision"
+    assert reject_target(definition, row.step) is row.step
+    assert ">Tidak<" in str(row.svg)
+    assert str(row.svg).count("<polygon") == 3  # the arrow in, the diamond, the loop back

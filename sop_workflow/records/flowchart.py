@@ -300,6 +300,10 @@ def flow_pages(
             "end" if leftwards else "start",
             size=FONT - 1,
         )
+        if goal == index:  # the step is redone itself: a loop back into the diamond's top
+            aside, over = exit_x + side * 10, MID - DIAMOND_H - 5
+            source.arrow((exit_x, MID), (aside, MID), (aside, over), (x + side * 5, over))
+            continue
         # a shape of this row's other actor between the exit and the return line: pass below it
         low, high = sorted((exit_x, channel))
         blocked = any(low < _centre(lanes[key]) < high for key in row.step.actor[1:])
