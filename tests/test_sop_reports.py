@@ -146,7 +146,7 @@ def test_printed_sop_has_the_header_block_and_a_column_per_pelaksana(client):
     names = {role.key: role.name for role in definition.roles}
     for step in definition.steps:
         assert f"Langkah {step.number}: " in html
-        assert f" — {names[step.actor[0]]}\"" in html
+        assert f' — {names[step.actor[0]]}"' in html
     assert "Uraian Prosedur" in html
     assert "Kelengkapan" in html
     assert "@media print" in html
