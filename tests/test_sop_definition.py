@@ -96,6 +96,39 @@ def test_bundled_definition_has_the_roles_steps_and_times_of_its_sop(key, roles,
     assert [str(step.time) for step in definition.steps] == times
 
 
+@pytest.mark.parametrize(
+    ("key", "written"),
+    [
+        ("kapanewon_bantul", ["60 menit", "30 menit", "15 menit", "5 menit"]),
+        (
+            "kalurahan_bunder",
+            ["10 Menit", "10 Menit", "60 Menit", "15 Menit", "15 Menit"] + ["10 Menit"] * 6,
+        ),
+        ("dpmk_bantul", ["120 menit", "15 menit", "15 menit", "5 menit", "5 menit"]),
+        ("kecamatan_jenawi", ["Tentatif"] * 4),
+        (
+            "diskominfo_ketapang",
+            ["1-3 minggu", "1-3 hari", "1-3 Jam", "1-5 Jam", "1 jam"] + ["15 menit"] * 3,
+        ),
+    ],
+)
+def test_bundled_definition_keeps_each_time_as_its_original_writes_it(key, written):
+    """The *Waktu* column of the seeds (``shared/seeds/``), letter for letter."""
+    assert [step.time.as_written for step in load(key).steps] == written
+
+
+def test_a_task_of_two_rows_written_in_indonesian_sums_its_time_in_indonesian():
+    bunder = load("kalurahan_bunder")
+
+    assert [task.time.as_written for task in bunder.tasks()] == [
+        "15 Menit",
+        "25 menit",
+        "10 Menit",
+        "20 menit",
+    ]
+    assert str(bunder.tasks()[1].time) == "25 min"  # the canonical spelling is unchanged
+
+
 def test_bantul_panewu_approves_and_the_website_manager_publishes():
     bantul = load("kapanewon_bantul")
     assert [(t.number, t.kind, t.actors) for t in bantul.tasks()] == [
@@ -120,6 +153,9 @@ def test_bunder_has_two_approval_levels_platform_choice_and_a_link_report():
     assert tasks[3].kind is Kind.PUBLICATION
     assert bunder.step(10).link_report_to == ("seksi", "ketua_ppid")
     assert [s.action for s in bunder.steps_of(Kind.AFTER_PUBLICATION)] == ["link_report", "receive"]
+    # the scan numbers steps 9, 10, 11 as 9, 8, 10: kept where they differ
+    assert [s.signed_number for s in bunder.steps[8:]] == [None, 8, 10]
+    assert "signed_number = 8" in dump_definition(bunder)
 
 
 def test_dpmk_registers_at_intake_collects_paraf_and_archives_with_a_classification():
@@ -507,6 +543,21 @@ STEP3 = "steps[2] (langkah 3)"
             broken(steps__1__part_of=2),
             (STEP2, "part_of", "A step cannot be part of itself."),
             id="part-of-itself",
+        ),
+        pytest.param(
+            broken(steps__1__signed_number=2),
+            (
+                STEP2,
+                "signed_number",
+                "signed_number is for a number that differs from the running order; this step "
+                "is already number 2: remove signed_number.",
+            ),
+            id="signed-number-same-as-number",
+        ),
+        pytest.param(
+            broken(steps__1__signed_number="8"),
+            (STEP2, "signed_number", "Expected a positive whole number."),
+            id="signed-number-not-a-number",
         ),
     ],
 )

@@ -138,7 +138,7 @@ def test_staged_reminders_are_sent_once_each_naming_the_time_left_then_over(
         "Pengingat: waktu langkah SOP 3 hampir habis — Kerja bakti Padukuhan Karang",
         "Pengingat: langkah SOP 3 terlambat — Kerja bakti Padukuhan Karang",
     ]
-    assert "Waktu baku: 15 min. Sisa 3 menit waktu kerja." in mail.outbox[0].body
+    assert "Waktu baku: 15 menit. Sisa 3 menit waktu kerja." in mail.outbox[0].body
     assert "Terlambat 1 menit waktu kerja" in mail.outbox[1].body
     stages = SopReminder.objects.order_by("pk").values_list("kind", "stage")
     assert list(stages) == [("reminder", 80), ("reminder", 100)]

@@ -29,10 +29,10 @@ def test_bunder_workflow_has_its_four_tasks_owned_by_its_own_role_groups(bunder)
     workflow = WorkflowPage.objects.get(page=bunder.home).workflow
     tasks = [task.specific for task in workflow.tasks]
     assert [(type(t), t.step_numbers, t.standard_text) for t in tasks] == [
-        (SopApprovalTask, [4], "15 min"),
-        (SopApprovalTask, [5, 6], "25 min"),
-        (SopApprovalTask, [7], "10 min"),
-        (SopPublicationTask, [8, 9], "20 min"),
+        (SopApprovalTask, [4], "15 Menit"),
+        (SopApprovalTask, [5, 6], "25 menit"),
+        (SopApprovalTask, [7], "10 Menit"),
+        (SopPublicationTask, [8, 9], "20 menit"),
     ]
     owners = [{g.institution_role.key for g in t.groups.all()} for t in tasks]
     assert owners == [{"seksi"}, {"ketua_ppid"}, {"seksi"}, {"admin_medsos"}]
@@ -59,7 +59,8 @@ def test_a_changed_sop_is_a_new_version_and_items_in_moderation_finish_on_the_ol
     in_flight = draft(bunder)
     submit(as_user(client, admin), in_flight)
     changed = tmp_path / "bunder_v2.toml"
-    changed.write_text(BUNDER.replace('time = "15 min"', 'time = "20 min"', 1), encoding="utf-8")
+    longer = BUNDER.replace('time = "15 Menit"', 'time = "20 Menit"', 1)
+    changed.write_text(longer, encoding="utf-8")
 
     output = install(str(changed), "--site", bunder.hostname)
 
@@ -74,7 +75,7 @@ def test_a_changed_sop_is_a_new_version_and_items_in_moderation_finish_on_the_ol
     assert latest(in_flight).live
     fresh = draft(bunder)
     submit(as_user(client, admin), fresh)
-    assert current_task(fresh).standard_text == "20 min"
+    assert current_task(fresh).standard_text == "20 Menit"
 
 
 @pytest.mark.parametrize(
@@ -84,7 +85,7 @@ def test_a_changed_sop_is_a_new_version_and_items_in_moderation_finish_on_the_ol
             ('actor = "seksi"\nkind = "review"', 'actor = "sekretaris"\nkind = "review"'),
             "steps[3] (langkah 4): actor:",
         ),
-        (('time = "60 min"\n', ""), "steps[2] (langkah 3): time:"),
+        (('time = "60 Menit"\n', ""), "steps[2] (langkah 3): time:"),
         (
             ("on_reject = { step = 3,", "on_reject = { step = 12,"),
             "steps[3] (langkah 4): on_reject.step:",

@@ -134,7 +134,7 @@ def test_the_guide_lists_the_persons_steps_with_needs_time_and_neighbours(client
         "Langkah 2: Pemilahan bahan liputan yang layak tayang di website dan media sosial "
         "Kelengkapan Bahan release berita website, foto dan video yang akan ditayangkan di "
         "media sosial Output Materi berita, foto dan video yang sudah terpilih "
-        "Waktu baku 30 min Sebelumnya Langkah 1 oleh Peliput/Petugas Lapangan "
+        "Waktu baku 30 menit Sebelumnya Langkah 1 oleh Peliput/Petugas Lapangan "
         "Sesudahnya Langkah 3 oleh Panewu"
     ) in text
     assert "Langkah 4: Pengelola Website menayangkan informasi" in text
@@ -195,7 +195,7 @@ def test_the_guide_pdf_reads_back_as_one_a4_page(client, bantul):
         "Langkah 2: Pemilahan bahan liputan yang layak tayang di website dan media sosial" in text
     )
     assert "Sebelumnya Langkah 1 oleh Peliput/Petugas Lapangan" in text
-    assert "Waktu baku 5 min" in text
+    assert "Waktu baku 5 menit" in text
     assert "attachment;" in response["Content-Disposition"]
 
 

@@ -29,8 +29,9 @@ TITLE = "Musyawarah perencanaan pembangunan kalurahan tahun 2026"
 
 
 def words(text: str) -> str:
-    """Whitespace collapsed; a cell's line break after "/" (``data/⏎gambar``) joined again."""
-    return re.sub(r"/ ", "/", " ".join(text.split()))
+    """Whitespace collapsed; a cell's line break after "/" (``data/⏎gambar``) or after a
+    word's hyphen (``front-⏎end``) joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", re.sub(r"/ ", "/", " ".join(text.split())))
 
 
 def read_pdf(response, name: str) -> tuple[str, dict[str, str]]:
@@ -133,6 +134,58 @@ def test_the_installed_sop_downloads_as_a_landscape_pdf_with_every_step(client, 
     pages = info["Pages"]
     assert page_footer(1, pages) in text
     assert page_footer(int(pages), pages) in text
+
+
+def sop_pdf_text(client, sop_key: str, role: str) -> tuple[str, dict[str, str]]:
+    inst = create_with_sop(sop_key)
+    installed = InstalledSop.objects.get(site=inst.site, is_current=True)
+    response = as_user(client, inst.user(role)).get(
+        reverse("sop_workflow:sop_pdf", args=[installed.pk])
+    )
+    return read_pdf(response, f"sop-{sop_key}-flowchart.pdf")
+
+
+def test_the_bunder_pdf_draws_its_flowchart_and_prints_times_and_numbers_as_signed(client):
+    text, info = sop_pdf_text(client, "kalurahan_bunder", "ketua_ppid")
+
+    # the flowchart's words, in drawing order: MULAI first, two decisions, SELESAI last
+    labels = re.findall(r"\b(MULAI|Ya|Tidak|SELESAI)\b", text)
+    assert labels[0] == "MULAI"
+    assert labels[labels.index("MULAI") :].count("Tidak") == 2
+    assert "SELESAI" in labels
+    # the times as the signed SOP writes them, never respelled
+    assert text.count("10 Menit") == 8
+    assert text.count("15 Menit") == 2
+    assert "60 Menit" in text
+    assert not re.search(r"\d min\b", text)
+    # steps 10 and 11 keep the numbers the scan gives them, 8 and 10
+    assert "10 (8)" in text
+    assert "11 (10)" in text
+    assert "Angka dalam kurung pada kolom No adalah nomor langkah" in text
+    # six rows a page: the header block, then steps 1-6 and 7-11, joined by connector A
+    assert int(info["Pages"]) >= 3
+    assert "Kegiatan mulai dan akhir" in text  # the legend of the symbols
+    assert "Penghubung ke halaman lain" in text
+
+
+def test_the_header_block_prints_the_approvers_rank_and_nip_and_the_decree(client):
+    bantul, _info = sop_pdf_text(client, "kapanewon_bantul", "panewu")
+    jenawi, _info = sop_pdf_text(client, "kecamatan_jenawi", "ppid_pelaksana")
+
+    # name, rank (pangkat) and NIP under the title, as the signed SOP prints them
+    assert "Panewu Kusmardiono, S.Sos., M.Acc Pembina Tk. 1/IVb NIP" in bantul
+    assert re.search(r"Pembina Tk\. 1/IVb NIP ?\. 197009031998031010", bantul)
+    assert "60 menit" in bantul
+    assert "Keputusan Lampiran IX Keputusan Camat Jenawi Nomor 000.8.3.3/7.4 Tahun 2025" in jenawi
+    assert jenawi.count("Tentatif") == 4
+
+
+def test_inferred_roles_and_actors_are_marked_and_the_mark_explained(client):
+    text, _info = sop_pdf_text(client, "dpmk_bantul", "sekdin")
+
+    assert "Kepala Bidang asal berita (Kabid)*" in text
+    assert "Kontributor Berita (staf bidang)*" in text
+    assert "* Tidak tertulis pada SOP yang ditandatangani" in text
 
 
 def test_other_institutions_get_no_pdf_but_operators_do(client, dpmk):

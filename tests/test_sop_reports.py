@@ -139,9 +139,14 @@ def test_printed_sop_has_the_header_block_and_a_column_per_pelaksana(client):
     assert "B/000.8.3.2/00767" in html
     assert "Dasar Hukum" in html
     assert "Peringatan" in html
-    assert html.count('<td class="mark"><span') == sum(
-        len(step.actor) for step in installed.definition.steps
-    )
+    definition = installed.definition
+    assert html.count('<th scope="col" class="lane">') == len(definition.roles)
+    # each step's row draws its flowchart symbol in its actor's column
+    assert html.count('<svg class="flow"') == len(definition.steps)
+    names = {role.key: role.name for role in definition.roles}
+    for step in definition.steps:
+        assert f"Langkah {step.number}: " in html
+        assert f' — {names[step.actor[0]]}"' in html
     assert "Uraian Prosedur" in html
     assert "Kelengkapan" in html
     assert "@media print" in html

@@ -85,11 +85,11 @@ def test_tentative_is_read_in_any_case_and_printed_as_written(text):
 @pytest.mark.parametrize(
     ("parts", "total", "written", "maximum"),
     [
-        (["10 menit", "15 menit"], "25 min", "25 min", 25 * M),
+        (["10 menit", "15 menit"], "25 min", "25 menit", 25 * M),
         (["10 menit", "Tentatif"], "10 min", "10 menit + tentatif", 10 * M),
         (["Tentatif", "30 menit - 1 jam"], "30-60 min", "30 menit - 1 jam + tentatif", H),
-        (["10 menit", "Tentatif", "5 menit"], "15 min", "15 min + tentatif", 15 * M),
-        (["1x24 jam", "2 hari kerja"], "3 working days", "3 working days", 3 * DAY),
+        (["10 menit", "Tentatif", "5 menit"], "15 min", "15 menit + tentatif", 15 * M),
+        (["1x24 jam", "2 hari kerja"], "3 working days", "3 hari kerja", 3 * DAY),
     ],
 )
 def test_a_sum_leaves_tentative_parts_out_and_says_so(parts, total, written, maximum):

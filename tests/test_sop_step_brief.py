@@ -32,7 +32,7 @@ def test_the_approval_modal_shows_the_steps_requirements_output_and_time_left(cl
     assert "Langkah 3" in html
     assert f"<dt>Kelengkapan</dt><dd>{STEP_3_REQUIREMENTS}</dd>" in html
     assert f"<dt>Output</dt><dd>{STEP_3_OUTPUT}</dd>" in html
-    assert "15 min — Sisa" in html
+    assert "15 menit — Sisa" in html
     assert "waktu kerja" in html
 
 

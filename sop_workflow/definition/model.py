@@ -188,6 +188,9 @@ class Step:
     actor: tuple[str, ...]
     kind: Kind
     time: StandardTime
+    #: The number the signed original prints, where it differs from the running order
+    #: (Bunder's scan numbers its steps 9, 10, 11 as 9, 8, 10); printed beside ``number``.
+    signed_number: int | None = None
     action: str | None = None
     kelengkapan: str = ""
     checks: tuple[str, ...] = ()

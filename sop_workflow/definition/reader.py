@@ -280,6 +280,7 @@ def _read_step(r: _Reader, index: int, raw: Any, checks: set[str]) -> _StepDraft
     if "number" not in data:
         r.problem(location, "number", _("This field is required."))
     values["number"] = r.integer(data, "number", location)
+    values["signed_number"] = r.integer(data, "signed_number", location)
     values["description"] = r.text(data, "description", location, required=True)
     values["actor"] = _read_actor(r, data, location)
     values["kind"] = _read_kind(r, data, location)

@@ -61,6 +61,16 @@ def _check_steps(r: _Reader, drafts: list[_StepDraft], role_keys: set[str]) -> N
             )
         by_number[number] = draft
         previous = number if previous is None else max(previous, number)
+        if draft.values.get("signed_number") == number:
+            r.problem(
+                draft.location,
+                "signed_number",
+                _(
+                    "signed_number is for a number that differs from the running order; this "
+                    "step is already number %(number)s: remove signed_number."
+                )
+                % {"number": number},
+            )
     for draft in drafts:
         _check_roles(r, draft, role_keys)
         _check_options(r, draft)

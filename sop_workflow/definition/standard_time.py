@@ -210,15 +210,24 @@ class StandardTime:
         days = None
         if all(t.working_days for t in timed):
             days = (sum(t.working_days[0] for t in timed), sum(t.working_days[1] for t in timed))
+        # A sum of times the SOP writes in Indonesian ("15 menit" + "10 menit") is spelled in
+        # Indonesian too ("25 menit"), as the SOP would write it.
+        indonesian = any(_INDONESIAN_UNIT.search(t.original) for t in (self, other))
+        canonical = _format_days(*days) if days else _format_span(low, high)
         if len(timed) == 1:
             total = timed[0].as_written.removesuffix(_TENTATIVE_NOTE)
+        elif indonesian:
+            total = _format_days_id(*days) if days else _format_span_id(low, high)
         else:
-            total = _format_days(*days) if days else _format_span(low, high)
+            total = canonical
+        original = total if indonesian else ""
+        if skipped:
+            original = f"{total}{_TENTATIVE_NOTE}"
         return StandardTime(
             low,
             high,
-            text=_format_days(*days) if days else _format_span(low, high),
-            original=f"{total}{_TENTATIVE_NOTE}" if skipped else "",
+            text=canonical,
+            original=original,
             working_days=days,
             skipped_tentative=skipped,
         )
@@ -226,6 +235,7 @@ class StandardTime:
 
 # Appended to a sum that left tentative steps out; the standard printed is then a lower bound.
 _TENTATIVE_NOTE = " + tentatif"
+_INDONESIAN_UNIT = re.compile(r"\b(?:menit|mnt|jam|hari|minggu|tentatif)\b", re.IGNORECASE)
 
 
 def _spelled(low: _Amount, high: _Amount) -> str:
@@ -257,3 +267,21 @@ def stored_time_text(time: StandardTime, limit: int = 40) -> str:
     A long sum falls back to its canonical spelling, which the column always holds.
     """
     return time.as_written if len(time.as_written) <= limit else str(time)[:limit]
+
+
+def _plain_id(number: Decimal) -> str:
+    return _plain(number).replace(".", ",")  # Indonesian decimal comma: "1,5 jam"
+
+
+def _format_days_id(low: Decimal, high: Decimal) -> str:
+    if low == high:
+        return f"{_plain_id(low)} hari kerja"
+    return f"{_plain_id(low)}-{_plain_id(high)} hari kerja"
+
+
+def _format_span_id(low: timedelta, high: timedelta) -> str:
+    """:func:`_format_span` in Indonesian: ``"25 menit"``, ``"1-3 jam"``."""
+    hourly = all(span % timedelta(hours=1) == timedelta(0) for span in (low, high))
+    unit, label = (timedelta(hours=1), "jam") if hourly else (timedelta(minutes=1), "menit")
+    first, last = (_plain_id(Decimal(str(round(span / unit, 2)))) for span in (low, high))
+    return f"{first} {label}" if first == last else f"{first}-{last} {label}"

@@ -16,8 +16,8 @@ from home.models import InstitutionSettings
 from sop_workflow.models import ArchiveRecord, InstalledSop
 from sop_workflow.onboarding import record_printed
 from sop_workflow.permissions import viewable
-from sop_workflow.records import pdf
-from sop_workflow.records.sop_document import procedure_table
+from sop_workflow.records import flowchart, pdf
+from sop_workflow.records.sop_document import column_widths, procedure_pages
 
 ARCHIVE_TEMPLATE = "sop_workflow/print/archive_record.html"
 SOP_TEMPLATE = "sop_workflow/print/sop_document.html"
@@ -66,7 +66,12 @@ def _sop_context(request, installed_id: int) -> dict:
         "installed": installed,
         "sop": definition.sop,
         "roles": definition.roles,
-        "table": procedure_table(definition),
+        "pages": procedure_pages(definition),
+        "widths": column_widths(len(definition.roles)),
+        "legend": flowchart.legend(),
+        "has_signed_numbers": any(step.signed_number for step in definition.steps),
+        "has_inferred": any(role.inferred for role in definition.roles)
+        or any(step.actor_inferred for step in definition.steps),
         "institution": _institution(installed.site_id),
     }
 
