@@ -13,7 +13,16 @@ from django.utils.formats import date_format
 from home.models import InstitutionRole, NewsPage
 from sop_workflow.models import Disposition, DispositionStatus, StepTiming
 from tests.institutions import host_client
-from tests.sop_helpers import as_user, create_with_sop, submit
+from tests.sop_helpers import (
+    FIVE_W_ONE_H,
+    act,
+    as_user,
+    create_with_sop,
+    current_task,
+    edit_data,
+    latest,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +186,119 @@ def test_other_institutions_never_see_or_receive_them(client, bunder, make_insti
     )
     draft_url = reverse("sop_workflow_dispositions:draft", args=[ours.pk])
     assert client.post(draft_url).status_code == 404
+
+
+def chain_to_draft(client, bunder, capture):
+    """Steps 1–3 through the admin: Ketua → Seksi → Admin Medsos, who writes the draft."""
+    with capture(execute=True):
+        give(as_user(client, bunder.ketua), bunder.role["seksi"])
+        first = Disposition.objects.get()
+        forward_url = f"{ADD}?parent={first.pk}"
+        give(as_user(client, bunder.seksi), bunder.role["admin_medsos"], url=forward_url)
+    second = Disposition.objects.get(parent=first)
+    as_user(client, bunder.admin).post(reverse("sop_workflow_dispositions:draft", args=[second.pk]))
+    page = NewsPage.objects.get(title="Liputan Musyawarah Kalurahan")
+    return first, second, page
+
+
+def complete(bunder) -> dict:
+    """What the admin adds in the editor before submitting: the photo and the 5W+1H."""
+    return {
+        "share_image": bunder.image().pk,
+        "share_image_alt": "Warga di balai kalurahan",
+        **FIVE_W_ONE_H,
+    }
+
+
+def publish_through_the_sop(client, bunder, page, capture):
+    """Steps 3–9: the admin submits, the Seksi and the Ketua approve, the Seksi chooses the
+    website, the admin publishes."""
+    with capture(execute=True):
+        submit(as_user(client, bunder.admin), page, **complete(bunder))
+        act(as_user(client, bunder.seksi), page, "approve")
+        act(as_user(client, bunder.ketua), page, "approve")
+        act(as_user(client, bunder.seksi), page, "approve", channels=["website"])
+        act(as_user(client, bunder.admin), page, "approve")
+    assert latest(page).live
+
+
+def test_publishing_the_page_closes_the_chain_and_tells_each_giver_once_with_the_link(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+
+    publish_through_the_sop(client, bunder, page, django_capture_on_commit_callbacks)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (DispositionStatus.PUBLISHED,) * 2
+    assert first.closed_at is not None
+    assert second.closed_at is not None
+    shown = as_user(client, bunder.ketua).get(inspect_url(first)).content.decode()
+    assert "Terbit" in shown
+    assert latest(page).full_url in shown
+    closing = [m for m in mailoutbox if m.subject.startswith("Terbit:")]
+    assert sorted(m.to[0] for m in closing) == sorted([bunder.ketua.email, bunder.seksi.email])
+    assert all(latest(page).full_url in m.body for m in closing)
+    assert "diterbitkan pada" in closing[0].body
+
+    # Publishing again (a correction) tells nobody a second time.
+    with django_capture_on_commit_callbacks(execute=True):
+        latest(page).save_revision(user=bunder.admin).publish()
+    assert len([m for m in mailoutbox if m.subject.startswith("Terbit:")]) == 2
+
+
+def test_deleting_the_draft_withdraws_the_chain(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_user(client, bunder.admin).post(
+            reverse("wagtailadmin_pages:delete", args=[page.pk])
+        )
+    assert response.status_code == 302
+    assert not NewsPage.objects.filter(pk=page.pk).exists()
+    first.refresh_from_db()
+    assert first.status == DispositionStatus.WITHDRAWN
+    shown = as_user(client, bunder.seksi).get(inspect_url(second)).content.decode()
+    assert "Ditarik" in shown
+    withdrawn = [m for m in mailoutbox if m.subject.startswith("Ditarik:")]
+    assert sorted(m.to[0] for m in withdrawn) == sorted([bunder.ketua.email, bunder.seksi.email])
+    assert inspect_url(second) in withdrawn[0].body
+
+
+def test_cancelling_the_review_withdraws_the_chain(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    submit(as_user(client, bunder.admin), page, **complete(bunder))
+    assert current_task(page).step_number == 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        data = {**edit_data(page), "action-cancel-workflow": "Cancel"}
+        client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    second.refresh_from_db()
+    assert second.status == DispositionStatus.WITHDRAWN
+    assert any(m.subject.startswith("Ditarik:") for m in mailoutbox)
+
+
+def test_a_restarted_review_is_not_a_withdrawal(client, bunder, django_capture_on_commit_callbacks):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    submit(as_user(client, bunder.admin), page, **complete(bunder))
+    act(as_user(client, bunder.seksi), page, "reject", comment="Judul kurang jelas.")
+
+    data = {**edit_data(page, title="Musyawarah Kalurahan RKPKal 2026")}
+    as_user(client, bunder.admin).post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**data, "action-restart-workflow": "Restart"},
+    )
+    assert current_task(page).step_number == 4
+    second.refresh_from_db()
+    assert second.status == DispositionStatus.SUBMITTED

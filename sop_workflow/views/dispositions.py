@@ -141,11 +141,9 @@ class DispositionInspectView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         disposition = self.object
         may_act = disposition.is_open and dispositions.is_assignee(self.request.user, disposition)
-        chain = []
-        node = disposition
-        while node is not None:
-            chain.insert(0, node)
-            node = node.parent
+        chain = disposition.chain()
+        page = dispositions.page_of_chain(disposition)
+        published = disposition.status == DispositionStatus.PUBLISHED
         context.update(
             {
                 "may_act": may_act,
@@ -153,6 +151,7 @@ class DispositionInspectView(generic.InspectView):
                 + f"?parent={disposition.pk}",
                 "draft_url": reverse("sop_workflow_dispositions:draft", args=[disposition.pk]),
                 "chain": chain,
+                "page_url": page.full_url if page is not None and published else "",
             }
         )
         return context
