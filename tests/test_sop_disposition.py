@@ -19,6 +19,7 @@ from tests.sop_helpers import (
     as_user,
     create_with_sop,
     current_task,
+    draft,
     edit_data,
     latest,
     submit,
@@ -302,3 +303,71 @@ def test_a_restarted_review_is_not_a_withdrawal(client, bunder, django_capture_o
     assert current_task(page).step_number == 4
     second.refresh_from_db()
     assert second.status == DispositionStatus.SUBMITTED
+
+
+def test_a_bunder_draft_without_a_disposition_is_not_submitted_and_says_how_to_fix_it(
+    client, bunder
+):
+    host_client(client, bunder.hostname)
+    page = draft(bunder, disposition=False)
+    response = submit(as_user(client, bunder.admin), page, **complete(bunder))
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    shown = client.get(response["Location"]).content.decode()
+    assert shown.count("Draf ini belum terhubung dengan disposisi") == 1
+    assert "tulis draf dari disposisi tersebut" in shown
+    assert current_task(page) is None  # still a draft, not in review
+
+    # Straight from creation: the same refusal, the page kept as a draft.
+    index = bunder.news_index
+    data = edit_data(page, title="Berita baru tanpa disposisi", slug="berita-baru")
+    created = client.post(
+        reverse("wagtailadmin_pages:add", args=["home", "newspage", index.pk]),
+        {**data, "action-submit": "Submit"},
+    )
+    new = NewsPage.objects.get(slug="berita-baru")
+    assert created["Location"] == reverse("wagtailadmin_pages:edit", args=[new.pk])
+    assert "Draf ini belum terhubung" in client.get(created["Location"]).content.decode()
+    assert current_task(new) is None
+
+
+def test_the_bunder_definition_requires_a_disposition_on_the_drafting_step():
+    from sop_workflow.definition import dump_definition, load_definition
+    from sop_workflow.definition.loader import bundled_definitions
+
+    definition = load_definition(bundled_definitions()["kalurahan_bunder"])
+    assert [s.number for s in definition.steps if s.requires_disposition] == [3]
+    assert load_definition(dump_definition(definition)) == definition
+
+
+def test_the_assignee_links_a_draft_already_written_and_can_then_submit_it(
+    client, bunder, make_institution
+):
+    other = make_institution("lain", name="Kalurahan Lain")
+    foreign = other.news("Berita kalurahan lain", publish=False)
+    host_client(client, bunder.hostname)
+    give(as_user(client, bunder.ketua), bunder.role["admin_medsos"])
+    disposition = Disposition.objects.get()
+    written = draft(bunder, disposition=False, title="Musyawarah sudah ditulis", owner=bunder.admin)
+    published = bunder.news("Berita yang sudah tayang")
+
+    shown = as_user(client, bunder.admin).get(inspect_url(disposition)).content.decode()
+    assert "Atau hubungkan draf yang sudah ditulis" in shown
+    assert "Musyawarah sudah ditulis" in shown
+    assert "Berita yang sudah tayang" not in shown  # not a draft
+    assert "Berita kalurahan lain" not in shown
+
+    link = reverse("sop_workflow_dispositions:link", args=[disposition.pk])
+    for page in (foreign, published):
+        refused = client.post(link, {"page": page.pk}, follow=True).content.decode()
+        assert "Draf ini tidak dapat dihubungkan" in refused
+    disposition.refresh_from_db()
+    assert disposition.page_id is None
+
+    linked = client.post(link, {"page": written.pk}, follow=True).content.decode()
+    assert "kini menjawab disposisi ini" in linked
+    disposition.refresh_from_db()
+    assert (disposition.status, disposition.page_id) == (DispositionStatus.DRAFTED, written.pk)
+    submit(client, written, **complete(bunder))
+    assert current_task(written).step_number == 4
+    disposition.refresh_from_db()
+    assert disposition.status == DispositionStatus.SUBMITTED

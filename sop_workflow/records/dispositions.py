@@ -150,6 +150,52 @@ def write_draft(disposition: Disposition, user) -> NewsPage:
     return page
 
 
+def linkable_drafts(disposition: Disposition, user) -> list:
+    """Drafts of the disposition's institution that ``user`` may edit and that answer no
+    disposition yet: the ones its assignee may link to it instead of writing a new one."""
+    from wagtail.models import Page, WorkflowState
+
+    root = disposition.site.root_page
+    linked = Disposition.objects.filter(page__isnull=False).values("page_id")
+    reviewed = WorkflowState.objects.active().values("object_id")
+    candidates = (
+        Page.objects.descendant_of(root)
+        .filter(live=False, has_unpublished_changes=True)
+        .exclude(pk__in=linked)
+        .exclude(pk=root.pk)
+        .order_by("-latest_revision_created_at", "-pk")[:200]
+    )
+    reviewed_ids = {int(pk) for pk in reviewed if str(pk).isdigit()}
+    return [
+        page
+        for page in candidates.specific()
+        if page.pk not in reviewed_ids and page.permissions_for_user(user).can_edit()
+    ]
+
+
+@transaction.atomic
+def link_draft(disposition: Disposition, page_id: int, user):
+    """The assignee links a draft already written (e.g. before the disposition was given)."""
+    disposition = _locked(disposition)
+    require_assignee(user, disposition)
+    page = next((p for p in linkable_drafts(disposition, user) if p.pk == page_id), None)
+    if page is None:
+        raise PermissionDenied(
+            _(
+                "This draft cannot be linked: choose a draft of this institution that you may "
+                "edit, that is not published or in review and that answers no other "
+                "disposition."
+            )
+        )
+    disposition.status, disposition.page, disposition.done_at = (
+        DispositionStatus.DRAFTED,
+        page,
+        timezone.now(),
+    )
+    disposition.save(update_fields=["status", "page", "done_at"])
+    return page
+
+
 def _free_slug(index: NewsIndexPage, title: str) -> str:
     base = slugify(title)[:60] or "berita"
     taken = set(index.get_children().values_list("slug", flat=True))
