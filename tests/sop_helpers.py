@@ -100,8 +100,9 @@ def disposition_chain(inst: Institution, page):
             assigned_by=role_member(inst.site, giver),
             status=DispositionStatus.DRAFTED if last else DispositionStatus.FORWARDED,
             page=page if last else None,
-            done_at=timezone.now(),
         )
+        parent.done_at = timezone.now()  # carried out (passed on, or drafted) after given
+        parent.save(update_fields=["done_at"])
     return parent
 
 

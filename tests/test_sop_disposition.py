@@ -3,6 +3,7 @@ the Admin Medsos, who writes the draft; the SOP's preparation time counts from t
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -110,9 +111,41 @@ def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_s
     submit(client, page)
     second.refresh_from_db()
     assert second.status == DispositionStatus.SUBMITTED
-    preparation = StepTiming.objects.get(page_id=page.pk, kind="preparation")
-    assert preparation.step_label == "1–3"
-    assert preparation.started_at == first.assigned_at  # from the Ketua's instruction
+    # Each instruction step is timed on its own, against its own standard (Bunder 1, 2, 3).
+    first.refresh_from_db()
+    steps = StepTiming.objects.filter(page_id=page.pk, kind="preparation").order_by("started_at")
+    assert [
+        (t.step_label, t.actor, t.started_at, t.finished_at, t.standard_max_seconds) for t in steps
+    ] == [
+        ("1", bunder.ketua, first.assigned_at, first.done_at, 10 * 60),
+        ("2", bunder.seksi, second.assigned_at, second.done_at, 10 * 60),
+        ("3", bunder.admin, second.done_at, page.workflow_states.get().created_at, 60 * 60),
+    ]
+
+    # The disposition's page shows the steps as people read them, in Indonesian.
+    shown = as_user(client, bunder.ketua).get(inspect_url(first)).content.decode()
+    table = shown[shown.index("Waktu per langkah SOP") :]
+    rows = [
+        [
+            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", table[: table.index("</table>")], re.S)
+        if "<td>" in row
+    ]
+    ketua = bunder.ketua.get_full_name() or bunder.ketua.username
+    assert [row[0] for row in rows] == ["1", "2", "3"]
+    assert rows[0][1] == f"Ketua PPID: {ketua}"
+    assert [row[3] for row in rows] == ["kurang dari 1 menit"] * 3  # all done at once here
+    assert [row[4:] for row in rows] == [["10 menit", "Sesuai waktu baku"]] * 2 + [
+        ["1 jam", "Sesuai waktu baku"]
+    ]
+    assert rows[0][2] == date_format(timezone.localtime(first.assigned_at), "j F Y H:i")
+
+    # The compliance report counts each instruction step on its own.
+    report = client.get(reverse("sop_workflow:compliance_report")).content.decode()
+    for label in ("Langkah 1", "Langkah 2", "Langkah 3"):
+        assert label in report, label
 
 
 def test_only_the_assignee_carries_it_out_and_only_once(client, bunder):
@@ -371,3 +404,46 @@ def test_the_assignee_links_a_draft_already_written_and_can_then_submit_it(
     assert current_task(written).step_number == 4
     disposition.refresh_from_db()
     assert disposition.status == DispositionStatus.SUBMITTED
+
+
+def test_each_instruction_step_is_timed_on_its_own_against_its_standard(bunder):
+    """Monday 3 March 2025, office hours: the Seksi passes it on after 25 minutes (standard 10),
+    the Admin Medsos writes the draft 5 minutes later and is still at it at 10.00."""
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    from sop_workflow.timekeeping import disposition_steps
+
+    wib = ZoneInfo("Asia/Jakarta")
+    at = lambda h, m: timezone.make_aware(timezone.datetime(2025, 3, 3, h, m), wib)  # noqa: E731
+    page = draft(bunder, disposition=False, owner=bunder.admin)
+    first = Disposition.objects.create(
+        site=bunder.site, activity="Liputan", material=MATERIAL, assigned_by=bunder.ketua,
+        assignee_role=bunder.role["seksi"], status=DispositionStatus.FORWARDED,
+    )  # fmt: skip
+    second = Disposition.objects.create(
+        site=bunder.site, parent=first, activity="Liputan", material=MATERIAL,
+        assigned_by=bunder.seksi, assignee_role=bunder.role["admin_medsos"],
+        status=DispositionStatus.DRAFTED, page=page,
+    )  # fmt: skip
+    Disposition.objects.filter(pk=first.pk).update(assigned_at=at(9, 0), done_at=at(9, 25))
+    Disposition.objects.filter(pk=second.pk).update(assigned_at=at(9, 25), done_at=at(9, 30))
+
+    with translation.override("id"):
+        rows = [
+            (r.span.label, r.span.actor, r.took, r.standard, r.verdict, r.within)
+            for r in disposition_steps.rows(Disposition.objects.get(pk=first.pk), at=at(10, 0))
+        ]
+    assert rows == [
+        ("1", bunder.ketua, "25 menit", "10 menit", "Melebihi waktu baku", False),
+        ("2", bunder.seksi, "5 menit", "10 menit", "Sesuai waktu baku", True),
+        (
+            "3",
+            bunder.admin,
+            "30 menit sejauh ini",
+            "1 jam",
+            "Berjalan, masih dalam waktu baku",
+            True,
+        ),
+    ]

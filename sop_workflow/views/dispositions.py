@@ -26,6 +26,7 @@ from home.tenancy import users_visible_to
 from sop_workflow.models import Disposition, DispositionStatus
 from sop_workflow.permissions import viewable
 from sop_workflow.records import dispositions
+from sop_workflow.timekeeping import disposition_steps
 
 
 class DispositionForm(WagtailAdminModelForm):
@@ -155,6 +156,7 @@ class DispositionInspectView(generic.InspectView):
                     dispositions.linkable_drafts(disposition, self.request.user) if may_act else []
                 ),
                 "chain": chain,
+                "step_rows": disposition_steps.rows(disposition),
                 "page_url": page.full_url if page is not None and published else "",
             }
         )
