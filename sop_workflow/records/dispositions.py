@@ -150,27 +150,34 @@ def write_draft(disposition: Disposition, user) -> NewsPage:
     return page
 
 
-def linkable_drafts(disposition: Disposition, user) -> list:
-    """Drafts of the disposition's institution that ``user`` may edit and that answer no
-    disposition yet: the ones its assignee may link to it instead of writing a new one."""
+def linkable_drafts(disposition: Disposition, user, limit: int = 50) -> list:
+    """Drafts of the disposition's institution that ``user`` may edit, not in review and that
+    answer no disposition yet: the ones its assignee may link to it instead of writing a new
+    one (the most recently changed first)."""
     from wagtail.models import Page, WorkflowState
 
     root = disposition.site.root_page
-    linked = Disposition.objects.filter(page__isnull=False).values("page_id")
-    reviewed = WorkflowState.objects.active().values("object_id")
-    candidates = (
+    candidates = list(
         Page.objects.descendant_of(root)
-        .filter(live=False, has_unpublished_changes=True)
-        .exclude(pk__in=linked)
-        .exclude(pk=root.pk)
-        .order_by("-latest_revision_created_at", "-pk")[:200]
+        .filter(live=False)
+        .exclude(pk__in=Disposition.objects.filter(page__isnull=False).values("page_id"))
+        .order_by("-latest_revision_created_at", "-pk")[: limit * 2]
+        .specific()
     )
-    reviewed_ids = {int(pk) for pk in reviewed if str(pk).isdigit()}
-    return [
+    reviewed = set(
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type_id__in={page.get_base_content_type().pk for page in candidates},
+            object_id__in=[str(page.pk) for page in candidates],
+        )
+        .values_list("object_id", flat=True)
+    )
+    drafts = [
         page
-        for page in candidates.specific()
-        if page.pk not in reviewed_ids and page.permissions_for_user(user).can_edit()
+        for page in candidates
+        if str(page.pk) not in reviewed and page.permissions_for_user(user).can_edit()
     ]
+    return drafts[:limit]
 
 
 @transaction.atomic
