@@ -321,6 +321,13 @@ def test_cancelling_the_review_withdraws_the_chain(
     assert second.status == DispositionStatus.WITHDRAWN
     assert any(m.subject.startswith("Ditarik:") for m in mailoutbox)
 
+    # Submitted again later, the chain is open again and closes when the page is published.
+    submit(client, page)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("forwarded", "submitted")
+    assert second.closed_at is None
+
 
 def test_a_restarted_review_is_not_a_withdrawal(client, bunder, django_capture_on_commit_callbacks):
     host_client(client, bunder.hostname)

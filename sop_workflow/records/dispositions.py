@@ -303,10 +303,15 @@ def withdraw_if_idle(page_id: int) -> list[int]:
 
 
 def mark_submitted(page_id: int) -> None:
-    """The draft made from a disposition went to review: the disposition chain is done."""
-    Disposition.objects.filter(page_id=page_id, status=DispositionStatus.DRAFTED).update(
-        status=DispositionStatus.SUBMITTED
-    )
+    """The draft made from a disposition went to review: the disposition chain is done. A
+    chain withdrawn with an earlier review is open again (its page may still be published)."""
+    Disposition.objects.filter(
+        page_id=page_id,
+        status__in=[DispositionStatus.DRAFTED, DispositionStatus.WITHDRAWN],
+    ).update(status=DispositionStatus.SUBMITTED, closed_at=None)
+    Disposition.objects.filter(
+        pk__in=chain_ids(page_id), page__isnull=True, status=DispositionStatus.WITHDRAWN
+    ).update(status=DispositionStatus.FORWARDED, closed_at=None)
 
 
 # --------------------------------------------------------------------------- notification
