@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.apps import apps
-from wagtail.models import WorkflowState
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import pre_delete
+from wagtail.models import Page, WorkflowState
 from wagtail.signals import (
     page_published,
     task_approved,
     task_cancelled,
     task_rejected,
     task_submitted,
+    workflow_cancelled,
     workflow_submitted,
 )
 
@@ -61,10 +64,23 @@ def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     """After publication: the SOP's after-publication steps a person performs (link report,
     receipt, archive) become to-dos of their roles."""
+    from sop_workflow.models import DispositionStatus
+    from sop_workflow.records.dispositions import close_for_page
     from sop_workflow.records.follow_ups import create_follow_ups
 
+    if instance.live:
+        close_for_page(instance.pk, DispositionStatus.PUBLISHED)
     if revision is not None and instance.live:
         create_follow_ups(instance, revision)
+
+
+def on_page_deleted(sender, instance, **kwargs) -> None:
+    """A deleted page withdraws the dispositions that asked for it."""
+    from sop_workflow.models import DispositionStatus
+    from sop_workflow.records.dispositions import close_for_page
+
+    if instance.pk:
+        close_for_page(instance.pk, DispositionStatus.WITHDRAWN)
 
 
 def on_link_report_sent(sender, report, page, **kwargs) -> None:
@@ -79,8 +95,25 @@ def on_link_report_sent(sender, report, page, **kwargs) -> None:
     file_link_report(report, page)
 
 
+def on_workflow_cancelled(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    """A review withdrawn by its submitter withdraws the dispositions that asked for it."""
+    from sop_workflow.records.dispositions import review_cancelled
+
+    review_cancelled(int(instance.object_id))
+
+
 def register_signal_handlers() -> None:
+    from sop_workflow.records import dispositions
+
+    request_started.connect(dispositions.request_started, dispatch_uid="sop_disposition_request")
+    request_finished.connect(
+        dispositions.request_finished, dispatch_uid="sop_disposition_request_end"
+    )
+    workflow_cancelled.connect(
+        on_workflow_cancelled, sender=WorkflowState, dispatch_uid="sop_workflow_cancelled"
+    )
     page_published.connect(on_page_published, dispatch_uid="sop_page_published_archive")
+    pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="sop_page_deleted_dispositions")
     if apps.is_installed("social_publish"):
         from social_publish.signals import link_report_sent
 

@@ -40,3 +40,10 @@ def send_rejection_email(task_state_pk: int) -> int:
     from sop_workflow.moderation.rejections import send_rejection_email as send
 
     return send(task_state_pk)
+
+
+def notify_disposition_closed(disposition_pk: int) -> int:
+    """E-mail the givers of a disposition chain that the page was published or withdrawn."""
+    from sop_workflow.records.dispositions import notify_closed
+
+    return notify_closed(disposition_pk)

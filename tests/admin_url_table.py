@@ -276,6 +276,7 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/sop/dispositions/usage/<int:pk>/": obj(pk="disposition"),
     "admin/sop/dispositions/inspect/<int:pk>/": obj(pk="disposition"),
     "admin/sop/dispositions/<int:pk>/draft/": obj(pk="disposition"),
+    "admin/sop/dispositions/<int:pk>/link/": obj(pk="disposition"),
     # --- regional roll-up (home.oversight): institutions below the reader's region ---
     "admin/oversight/": listing(),
     "admin/oversight/results/": listing(),

@@ -41,8 +41,10 @@ def create_with_sop(sop: str) -> Institution:
     return Institution(Site.objects.get(hostname=hostname))
 
 
-def draft(inst: Institution, **fields):
-    """A news draft with a photo (with alt text) and a full 5W+1H narrative."""
+def draft(inst: Institution, *, disposition: bool = True, **fields):
+    """A news draft with a photo (with alt text) and a full 5W+1H narrative; when the SOP's
+    drafting step requires a *disposisi* (Bunder), written from the SOP's chain of them
+    (``disposition=False``: a draft that answers none)."""
     image = inst.image()
     values = {
         "live": False,
@@ -51,7 +53,57 @@ def draft(inst: Institution, **fields):
         **FIVE_W_ONE_H,
     }
     values.update(fields)
-    return inst.news(publish=False, **values)
+    page = inst.news(publish=False, **values)
+    if disposition:
+        disposition_chain(inst, page)
+    return page
+
+
+def role_member(site, key: str):
+    """The first member of the role, or ``None`` (no user is created for it)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__institution_role__site=site, groups__institution_role__key=key)
+        .order_by("pk")
+        .first()
+    )
+
+
+def disposition_chain(inst: Institution, page):
+    """The dispositions the SOP's instruction steps give, the last one answered by ``page``
+    (as when the drafter writes it from the disposition); ``None`` when the SOP needs none."""
+    from django.utils import timezone
+
+    from home.models import InstitutionRole
+    from sop_workflow.definition import Kind
+    from sop_workflow.models import Disposition, DispositionStatus, InstalledSop
+
+    installed = InstalledSop.objects.filter(site=inst.site, is_current=True).first()
+    steps = installed.definition.steps_of(Kind.PREPARATION) if installed else []
+    drafting = next((step for step in steps if step.requires_disposition), None)
+    if drafting is None:
+        return None
+    instructions = [step for step in steps if step.action == "instruction"]
+    givers = [step.actor[0] for step in instructions] or [drafting.actor[0]]
+    takers = [*givers[1:], drafting.actor[0]]
+    parent = None
+    for number, (giver, taker) in enumerate(zip(givers, takers, strict=True), start=1):
+        last = number == len(givers)
+        parent = Disposition.objects.create(
+            site=inst.site,
+            parent=parent,
+            activity=page.title,
+            material=page.lead,
+            assignee_role=InstitutionRole.objects.get(site=inst.site, key=taker),
+            assigned_by=role_member(inst.site, giver),
+            status=DispositionStatus.DRAFTED if last else DispositionStatus.FORWARDED,
+            page=page if last else None,
+        )
+        parent.done_at = timezone.now()  # carried out (passed on, or drafted) after given
+        parent.save(update_fields=["done_at"])
+    return parent
 
 
 def latest(page):

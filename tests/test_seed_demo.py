@@ -13,6 +13,7 @@ from wagtail.models import Site, TaskState, WorkflowPage, WorkflowState
 from home.models import InstitutionRole, InstitutionSettings, NewsPage
 from sop_workflow.models import (
     ArchiveRecord,
+    Disposition,
     InstalledSop,
     IntakeRegisterEntry,
     SopReminder,
@@ -83,6 +84,15 @@ def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
     assert NewsPage.objects.filter(
         title="Liputan Musyawarah Padukuhan tentang Jadwal Ronda"
     ).exists()
+    # Bunder's items answer their dispositions: each instruction step timed on its own, and
+    # the chains of the published ones closed when they went live.
+    bunder = Site.objects.get(hostname="bunder.localhost")
+    labels = set(StepTiming.objects.filter(site=bunder).values_list("step_label", flat=True))
+    assert {"1", "2", "3"} <= labels
+    assert "1–3" not in labels
+    published = Disposition.objects.filter(site=bunder, status="published")
+    assert published.count() >= 16  # two instructions per published item
+    assert all(d.closed_at < timezone.now() - timedelta(hours=1) for d in published)
 
 
 @pytest.mark.django_db

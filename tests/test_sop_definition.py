@@ -462,6 +462,15 @@ STEP3 = "steps[2] (langkah 3)"
             id="reject-on-preparation",
         ),
         pytest.param(
+            broken(steps__0__requires_disposition=True),
+            (
+                "steps[0] (langkah 1)",
+                "requires_disposition",
+                "“requires_disposition” is only allowed on steps with action “drafting”.",
+            ),
+            id="disposition-on-a-step-that-does-not-draft",
+        ),
+        pytest.param(
             broken(steps__1__part_of=3),
             (STEP2, "part_of", "Step 3 is a publication step; join only steps of the same kind."),
             id="part-of-other-kind",

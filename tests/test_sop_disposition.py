@@ -3,6 +3,7 @@ the Admin Medsos, who writes the draft; the SOP's preparation time counts from t
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,17 @@ from django.utils.formats import date_format
 from home.models import InstitutionRole, NewsPage
 from sop_workflow.models import Disposition, DispositionStatus, StepTiming
 from tests.institutions import host_client
-from tests.sop_helpers import as_user, create_with_sop, submit
+from tests.sop_helpers import (
+    FIVE_W_ONE_H,
+    act,
+    as_user,
+    create_with_sop,
+    current_task,
+    draft,
+    edit_data,
+    latest,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,9 +111,41 @@ def test_ketua_instructs_seksi_passes_on_admin_drafts_and_the_time_counts_from_s
     submit(client, page)
     second.refresh_from_db()
     assert second.status == DispositionStatus.SUBMITTED
-    preparation = StepTiming.objects.get(page_id=page.pk, kind="preparation")
-    assert preparation.step_label == "1–3"
-    assert preparation.started_at == first.assigned_at  # from the Ketua's instruction
+    # Each instruction step is timed on its own, against its own standard (Bunder 1, 2, 3).
+    first.refresh_from_db()
+    steps = StepTiming.objects.filter(page_id=page.pk, kind="preparation").order_by("started_at")
+    assert [
+        (t.step_label, t.actor, t.started_at, t.finished_at, t.standard_max_seconds) for t in steps
+    ] == [
+        ("1", bunder.ketua, first.assigned_at, first.done_at, 10 * 60),
+        ("2", bunder.seksi, second.assigned_at, second.done_at, 10 * 60),
+        ("3", bunder.admin, second.done_at, page.workflow_states.get().created_at, 60 * 60),
+    ]
+
+    # The disposition's page shows the steps as people read them, in Indonesian.
+    shown = as_user(client, bunder.ketua).get(inspect_url(first)).content.decode()
+    table = shown[shown.index("Waktu per langkah SOP") :]
+    rows = [
+        [
+            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", table[: table.index("</table>")], re.S)
+        if "<td>" in row
+    ]
+    ketua = bunder.ketua.get_full_name() or bunder.ketua.username
+    assert [row[0] for row in rows] == ["1", "2", "3"]
+    assert rows[0][1] == f"Ketua PPID: {ketua}"
+    assert [row[3] for row in rows] == ["kurang dari 1 menit"] * 3  # all done at once here
+    assert [row[4:] for row in rows] == [["10 menit", "Sesuai waktu baku"]] * 2 + [
+        ["1 jam", "Sesuai waktu baku"]
+    ]
+    assert rows[0][2] == date_format(timezone.localtime(first.assigned_at), "j F Y H:i")
+
+    # The compliance report counts each instruction step on its own.
+    report = client.get(reverse("sop_workflow:compliance_report")).content.decode()
+    for label in ("Langkah 1", "Langkah 2", "Langkah 3"):
+        assert label in report, label
 
 
 def test_only_the_assignee_carries_it_out_and_only_once(client, bunder):
@@ -177,3 +220,237 @@ def test_other_institutions_never_see_or_receive_them(client, bunder, make_insti
     )
     draft_url = reverse("sop_workflow_dispositions:draft", args=[ours.pk])
     assert client.post(draft_url).status_code == 404
+
+
+def chain_to_draft(client, bunder, capture):
+    """Steps 1–3 through the admin: Ketua → Seksi → Admin Medsos, who writes the draft."""
+    with capture(execute=True):
+        give(as_user(client, bunder.ketua), bunder.role["seksi"])
+        first = Disposition.objects.get()
+        forward_url = f"{ADD}?parent={first.pk}"
+        give(as_user(client, bunder.seksi), bunder.role["admin_medsos"], url=forward_url)
+    second = Disposition.objects.get(parent=first)
+    as_user(client, bunder.admin).post(reverse("sop_workflow_dispositions:draft", args=[second.pk]))
+    page = NewsPage.objects.get(title="Liputan Musyawarah Kalurahan")
+    return first, second, page
+
+
+def complete(bunder) -> dict:
+    """What the admin adds in the editor before submitting: the photo and the 5W+1H."""
+    return {
+        "share_image": bunder.image().pk,
+        "share_image_alt": "Warga di balai kalurahan",
+        **FIVE_W_ONE_H,
+    }
+
+
+def publish_through_the_sop(client, bunder, page, capture):
+    """Steps 3–9: the admin submits, the Seksi and the Ketua approve, the Seksi chooses the
+    website, the admin publishes."""
+    with capture(execute=True):
+        submit(as_user(client, bunder.admin), page, **complete(bunder))
+        act(as_user(client, bunder.seksi), page, "approve")
+        act(as_user(client, bunder.ketua), page, "approve")
+        act(as_user(client, bunder.seksi), page, "approve", channels=["website"])
+        act(as_user(client, bunder.admin), page, "approve")
+    assert latest(page).live
+
+
+def test_publishing_the_page_closes_the_chain_and_tells_each_giver_once_with_the_link(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+
+    publish_through_the_sop(client, bunder, page, django_capture_on_commit_callbacks)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (DispositionStatus.PUBLISHED,) * 2
+    assert first.closed_at is not None
+    assert second.closed_at is not None
+    shown = as_user(client, bunder.ketua).get(inspect_url(first)).content.decode()
+    assert "Terbit" in shown
+    assert latest(page).full_url in shown
+    closing = [m for m in mailoutbox if m.subject.startswith("Terbit:")]
+    assert sorted(m.to[0] for m in closing) == sorted([bunder.ketua.email, bunder.seksi.email])
+    assert all(latest(page).full_url in m.body for m in closing)
+    assert "diterbitkan pada" in closing[0].body
+
+    # Publishing again (a correction) tells nobody a second time.
+    with django_capture_on_commit_callbacks(execute=True):
+        latest(page).save_revision(user=bunder.admin).publish()
+    assert len([m for m in mailoutbox if m.subject.startswith("Terbit:")]) == 2
+
+
+def test_deleting_the_draft_withdraws_the_chain(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_user(client, bunder.admin).post(
+            reverse("wagtailadmin_pages:delete", args=[page.pk])
+        )
+    assert response.status_code == 302
+    assert not NewsPage.objects.filter(pk=page.pk).exists()
+    first.refresh_from_db()
+    assert first.status == DispositionStatus.WITHDRAWN
+    shown = as_user(client, bunder.seksi).get(inspect_url(second)).content.decode()
+    assert "Ditarik" in shown
+    withdrawn = [m for m in mailoutbox if m.subject.startswith("Ditarik:")]
+    assert sorted(m.to[0] for m in withdrawn) == sorted([bunder.ketua.email, bunder.seksi.email])
+    assert inspect_url(second) in withdrawn[0].body
+
+
+def test_cancelling_the_review_withdraws_the_chain(
+    client, bunder, mailoutbox, django_capture_on_commit_callbacks
+):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    submit(as_user(client, bunder.admin), page, **complete(bunder))
+    assert current_task(page).step_number == 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        data = {**edit_data(page), "action-cancel-workflow": "Cancel"}
+        client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    second.refresh_from_db()
+    assert second.status == DispositionStatus.WITHDRAWN
+    assert any(m.subject.startswith("Ditarik:") for m in mailoutbox)
+
+    # Submitted again later, the chain is open again and closes when the page is published.
+    submit(client, page)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("forwarded", "submitted")
+    assert second.closed_at is None
+
+
+def test_a_restarted_review_is_not_a_withdrawal(client, bunder, django_capture_on_commit_callbacks):
+    host_client(client, bunder.hostname)
+    first, second, page = chain_to_draft(client, bunder, django_capture_on_commit_callbacks)
+    submit(as_user(client, bunder.admin), page, **complete(bunder))
+    act(as_user(client, bunder.seksi), page, "reject", comment="Judul kurang jelas.")
+
+    data = {**edit_data(page, title="Musyawarah Kalurahan RKPKal 2026")}
+    as_user(client, bunder.admin).post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**data, "action-restart-workflow": "Restart"},
+    )
+    assert current_task(page).step_number == 4
+    second.refresh_from_db()
+    assert second.status == DispositionStatus.SUBMITTED
+
+
+def test_a_bunder_draft_without_a_disposition_is_not_submitted_and_says_how_to_fix_it(
+    client, bunder
+):
+    host_client(client, bunder.hostname)
+    page = draft(bunder, disposition=False)
+    response = submit(as_user(client, bunder.admin), page, **complete(bunder))
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    shown = client.get(response["Location"]).content.decode()
+    assert shown.count("Draf ini belum terhubung dengan disposisi") == 1
+    assert "tulis draf dari disposisi tersebut" in shown
+    assert current_task(page) is None  # still a draft, not in review
+
+    # Straight from creation: the same refusal, the page kept as a draft.
+    index = bunder.news_index
+    data = edit_data(page, title="Berita baru tanpa disposisi", slug="berita-baru")
+    created = client.post(
+        reverse("wagtailadmin_pages:add", args=["home", "newspage", index.pk]),
+        {**data, "action-submit": "Submit"},
+    )
+    new = NewsPage.objects.get(slug="berita-baru")
+    assert created["Location"] == reverse("wagtailadmin_pages:edit", args=[new.pk])
+    assert "Draf ini belum terhubung" in client.get(created["Location"]).content.decode()
+    assert current_task(new) is None
+
+
+def test_the_bunder_definition_requires_a_disposition_on_the_drafting_step():
+    from sop_workflow.definition import dump_definition, load_definition
+    from sop_workflow.definition.loader import bundled_definitions
+
+    definition = load_definition(bundled_definitions()["kalurahan_bunder"])
+    assert [s.number for s in definition.steps if s.requires_disposition] == [3]
+    assert load_definition(dump_definition(definition)) == definition
+
+
+def test_the_assignee_links_a_draft_already_written_and_can_then_submit_it(
+    client, bunder, make_institution
+):
+    other = make_institution("lain", name="Kalurahan Lain")
+    foreign = other.news("Berita kalurahan lain", publish=False)
+    host_client(client, bunder.hostname)
+    give(as_user(client, bunder.ketua), bunder.role["admin_medsos"])
+    disposition = Disposition.objects.get()
+    written = draft(bunder, disposition=False, title="Musyawarah sudah ditulis", owner=bunder.admin)
+    published = bunder.news("Berita yang sudah tayang")
+
+    shown = as_user(client, bunder.admin).get(inspect_url(disposition)).content.decode()
+    assert "Atau hubungkan draf yang sudah ditulis" in shown
+    assert "Musyawarah sudah ditulis" in shown
+    assert "Berita yang sudah tayang" not in shown  # not a draft
+    assert "Berita kalurahan lain" not in shown
+
+    link = reverse("sop_workflow_dispositions:link", args=[disposition.pk])
+    for page in (foreign, published):
+        refused = client.post(link, {"page": page.pk}, follow=True).content.decode()
+        assert "Draf ini tidak dapat dihubungkan" in refused
+    disposition.refresh_from_db()
+    assert disposition.page_id is None
+
+    linked = client.post(link, {"page": written.pk}, follow=True).content.decode()
+    assert "kini menjawab disposisi ini" in linked
+    disposition.refresh_from_db()
+    assert (disposition.status, disposition.page_id) == (DispositionStatus.DRAFTED, written.pk)
+    submit(client, written, **complete(bunder))
+    assert current_task(written).step_number == 4
+    disposition.refresh_from_db()
+    assert disposition.status == DispositionStatus.SUBMITTED
+
+
+def test_each_instruction_step_is_timed_on_its_own_against_its_standard(bunder):
+    """Monday 3 March 2025, office hours: the Seksi passes it on after 25 minutes (standard 10),
+    the Admin Medsos writes the draft 5 minutes later and is still at it at 10.00."""
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    from sop_workflow.timekeeping import disposition_steps
+
+    wib = ZoneInfo("Asia/Jakarta")
+    at = lambda h, m: timezone.make_aware(timezone.datetime(2025, 3, 3, h, m), wib)  # noqa: E731
+    page = draft(bunder, disposition=False, owner=bunder.admin)
+    first = Disposition.objects.create(
+        site=bunder.site, activity="Liputan", material=MATERIAL, assigned_by=bunder.ketua,
+        assignee_role=bunder.role["seksi"], status=DispositionStatus.FORWARDED,
+    )  # fmt: skip
+    second = Disposition.objects.create(
+        site=bunder.site, parent=first, activity="Liputan", material=MATERIAL,
+        assigned_by=bunder.seksi, assignee_role=bunder.role["admin_medsos"],
+        status=DispositionStatus.DRAFTED, page=page,
+    )  # fmt: skip
+    Disposition.objects.filter(pk=first.pk).update(assigned_at=at(9, 0), done_at=at(9, 25))
+    Disposition.objects.filter(pk=second.pk).update(assigned_at=at(9, 25), done_at=at(9, 30))
+
+    with translation.override("id"):
+        rows = [
+            (r.span.label, r.span.actor, r.took, r.standard, r.verdict, r.within)
+            for r in disposition_steps.rows(Disposition.objects.get(pk=first.pk), at=at(10, 0))
+        ]
+    assert rows == [
+        ("1", bunder.ketua, "25 menit", "10 menit", "Melebihi waktu baku", False),
+        ("2", bunder.seksi, "5 menit", "10 menit", "Sesuai waktu baku", True),
+        (
+            "3",
+            bunder.admin,
+            "30 menit sejauh ini",
+            "1 jam",
+            "Berjalan, masih dalam waktu baku",
+            True,
+        ),
+    ]

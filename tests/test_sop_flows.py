@@ -108,9 +108,9 @@ def test_bunder_two_approval_levels_rejection_returns_to_first_review_and_platfo
     assert latest(page).live
     assert PlatformChoice.channels_for(page) == ["website", "instagram"]
     assert [label for label, outcome in steps_timed(page)] == [
-        "1–3", "4", "5–6", "3", "4", "5–6", "7", "8–9",
+        "1", "2", "3", "4", "5–6", "3", "4", "5–6", "7", "8–9",
     ]  # fmt: skip
-    rework = StepTiming.objects.get(page_id=page.pk, step_label="3")
+    drafting, rework = StepTiming.objects.filter(page_id=page.pk, step_label="3")
     rejected = TaskState.objects.get(workflow_state__object_id=str(page.pk), status="rejected")
     resubmitted = TaskState.objects.filter(started_at__gte=rejected.finished_at).earliest("pk")
     assert (rework.started_at, rework.finished_at) == (
@@ -118,6 +118,9 @@ def test_bunder_two_approval_levels_rejection_returns_to_first_review_and_platfo
     )  # fmt: skip
     assert rework.actor == admin
     assert rework.standard_max_seconds == 60 * 60
+    assert (drafting.actor, drafting.standard_max_seconds) == (admin, 60 * 60)
+    instructed = StepTiming.objects.filter(page_id=page.pk, step_label__in=["1", "2"])
+    assert [t.standard_max_seconds for t in instructed] == [10 * 60, 10 * 60]  # each its own
 
 
 def test_dpmk_intake_number_paraf_of_kabid_and_kasubbag_and_sekdin_rejection_to_step_1(

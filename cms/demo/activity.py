@@ -28,11 +28,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
 
-from home.models import NewsIndexPage, NewsPage
+from home.models import InstitutionRole, NewsIndexPage, NewsPage
 from sop_workflow.definition import Kind
 from sop_workflow.models import (
     AbstractSopTask,
     ArchiveRecord,
+    Disposition,
+    DispositionStatus,
     FollowUpTodo,
     InstalledSop,
     IntakeRegisterEntry,
@@ -43,6 +45,7 @@ from sop_workflow.models import (
 )
 from sop_workflow.moderation.checks import requirement_problems
 from sop_workflow.moderation.forms import channel_choices
+from sop_workflow.records.dispositions import chain_ids
 from sop_workflow.records.follow_ups import complete
 from sop_workflow.timekeeping.working_time import WorkingCalendar, calendar_for_site
 
@@ -117,10 +120,16 @@ class Item:
             self.starts[current.pk] = moment
 
     def submit(self, moment: datetime) -> None:
-        """Submit the draft into the SOP workflow (``workflow.start``), as its submitter."""
+        """Submit the draft into the SOP workflow (``workflow.start``), as its submitter; where
+        the SOP's drafting step answers a *disposisi*, the draft is written from one."""
+        instructed = self.runner.dispose(self, moment)
         self._mark(moment)
         self.runner.installed.workflow.start(self.page, self.runner.submitter)
-        self.preparation.append((self.marks[0][0], moment))
+        if instructed:  # each instruction step, then the drafting, timed on its own
+            points = [*instructed, moment]
+            self.preparation.extend(zip(points, points[1:], strict=False))
+        else:
+            self.preparation.append((self.marks[0][0], moment))
         self.submitted_at = moment
         self._after(moment, None)
 
@@ -247,6 +256,7 @@ class Item:
             published = self.published_at
             fields |= {"first_published_at": published, "last_published_at": published}
             fields["date"] = timezone.localdate(published, self.runner.calendar.tz)
+            Disposition.objects.filter(pk__in=chain_ids(self.page.pk)).update(closed_at=published)
         NewsPage.objects.filter(pk=self.page.pk).update(**fields)
 
 
@@ -307,6 +317,48 @@ class Runner:
 
     def later(self, moment: datetime, delta: timedelta) -> datetime:
         return self.calendar.add_working_time(moment, delta)
+
+    def _step_time(self, step) -> timedelta:
+        return step.time.max if step.time.max is not None else TENTATIVE_STEP
+
+    def dispose(self, item: Item, moment: datetime) -> list[datetime]:
+        """When the SOP's drafting step requires a *disposisi* (Bunder), the chain its
+        instruction steps give, placed between the start of the item's work and its submission
+        at ``moment`` in proportion to the steps' standards; the draft is then written at the
+        end of the chain. Returns the moments: first instruction, each forwarding, the draft."""
+        steps = self.installed.definition.steps_of(Kind.PREPARATION)
+        drafting = next((step for step in steps if step.requires_disposition), None)
+        instructions = [step for step in steps if step.action == "instruction"]
+        if drafting is None or not instructions:
+            return []
+        if Disposition.objects.filter(page_id=item.page.pk).exists():
+            return []
+        start = item.marks[0][0]
+        total = self.calendar.working_time_between(start, moment)
+        whole = sum((self._step_time(step) for step in steps), timedelta(0))
+        points, elapsed = [start], timedelta(0)
+        for step in instructions:
+            elapsed += self._step_time(step)
+            points.append(self.later(start, total * (elapsed / whole)))
+        takers = [step.actor[0] for step in instructions[1:]] + [drafting.actor[0]]
+        parent = None
+        for number, (step, taker) in enumerate(zip(instructions, takers, strict=True)):
+            last = number == len(instructions) - 1
+            parent = Disposition.objects.create(
+                site=self.site,
+                parent=parent,
+                activity=item.page.title,
+                material=item.page.lead,
+                assignee_role=InstitutionRole.objects.get(site=self.site, key=taker),
+                assigned_by=self.user(step.actor[0]),
+                status=DispositionStatus.DRAFTED if last else DispositionStatus.FORWARDED,
+                page=item.page if last else None,
+            )
+            Disposition.objects.filter(pk=parent.pk).update(
+                assigned_at=points[number], done_at=points[number + 1]
+            )
+        item.marks[0] = (points[-1], item.marks[0][1])  # the draft is written from it
+        return points
 
     def new_item(self, moment: datetime) -> Item:
         """A draft written by the submitter from the institution's own news material."""

@@ -204,6 +204,7 @@ class Step:
     paraf_by: tuple[str, ...] = ()
     choose_platforms: bool = False
     intake_register: bool = False
+    requires_disposition: bool = False  # a drafting step: the draft answers a *disposisi*
     channels: tuple[str, ...] = ()
     archive: ArchiveOptions | None = None
     link_report_to: tuple[str, ...] = ()

@@ -291,7 +291,13 @@ def _read_step(r: _Reader, index: int, raw: Any, checks: set[str]) -> _StepDraft
     check_message = _("Unknown check “%(value)s”; known checks: %(choices)s.")
     values["checks"] = r.names(data, "checks", location, checks, check_message)
     values["advisory_checks"] = r.names(data, "advisory_checks", location, checks, check_message)
-    for name in ("actor_inferred", "paraf", "choose_platforms", "intake_register"):
+    for name in (
+        "actor_inferred",
+        "paraf",
+        "choose_platforms",
+        "intake_register",
+        "requires_disposition",
+    ):
         values[name] = r.boolean(data, name, location)
     values["publish_immediately"] = r.boolean(data, "publish_immediately", location)
     values["edits"] = r.boolean(data, "edits", location)

@@ -26,6 +26,7 @@ _OPTION_KINDS: dict[str, tuple[Kind, ...]] = {
     "paraf_by": _WORKFLOW_KINDS,
     "choose_platforms": (Kind.REVIEW,),
     "intake_register": (Kind.PREPARATION, Kind.REVIEW),
+    "requires_disposition": (Kind.PREPARATION,),
     "publish_immediately": (Kind.PUBLICATION,),
     "edits": _WORKFLOW_KINDS,
     "escalate_to": _WORKFLOW_KINDS,
@@ -33,7 +34,11 @@ _OPTION_KINDS: dict[str, tuple[Kind, ...]] = {
     "accessibility": (Kind.PUBLICATION, Kind.AFTER_PUBLICATION),
     "required_channels": (Kind.PUBLICATION,),
 }
-_OPTION_ACTIONS = {"archive": "archive", "link_report_to": "link_report"}
+_OPTION_ACTIONS = {
+    "archive": "archive",
+    "link_report_to": "link_report",
+    "requires_disposition": "drafting",
+}
 
 
 def _check_steps(r: _Reader, drafts: list[_StepDraft], role_keys: set[str]) -> None:

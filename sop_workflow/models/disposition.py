@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Site
 
 PAGE_MODEL = "wagtailcore.Page"
@@ -22,6 +23,12 @@ class DispositionStatus(models.TextChoices):
     FORWARDED = "forwarded", _("Passed on")
     DRAFTED = "drafted", _("Draft written")
     SUBMITTED = "submitted", _("Submitted for review")
+    PUBLISHED = "published", pgettext_lazy("disposition status", "Published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("disposition status", "Withdrawn")
+
+
+#: A closed disposition: the page it asked for was published, or it was withdrawn or deleted.
+CLOSED = (DispositionStatus.PUBLISHED, DispositionStatus.WITHDRAWN)
 
 
 class Disposition(models.Model):
@@ -82,6 +89,12 @@ class Disposition(models.Model):
         related_name="+",
     )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    closed_at = models.DateTimeField(
+        _("closed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the page was published, or withdrawn from review or deleted."),
+    )
 
     class Meta:
         verbose_name = _("disposition")
@@ -111,6 +124,18 @@ class Disposition(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == DispositionStatus.OPEN
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED
+
+    def chain(self) -> list[Disposition]:
+        """The instructions from the first to this one."""
+        nodes, node = [], self
+        while node is not None:
+            nodes.insert(0, node)
+            node = node.parent
+        return nodes
 
     def root(self) -> Disposition:
         """The first instruction of the chain this disposition belongs to."""

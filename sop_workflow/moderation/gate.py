@@ -82,13 +82,39 @@ def hide_submit_buttons(menu_items, request, context) -> None:
     menu_items[:] = [item for item in menu_items if item.name not in SUBMIT_BUTTONS]
 
 
+def disposition_step(installed: InstalledSop):
+    """The drafting step that needs a *disposisi* (``requires_disposition``), if any."""
+    return next(
+        (s for s in installed.definition.steps_of(Kind.PREPARATION) if s.requires_disposition),
+        None,
+    )
+
+
+def disposition_problems(installed: InstalledSop, page) -> list[str]:
+    """The SOP's drafting step asks for a disposition and none is linked to ``page``."""
+    from sop_workflow.models import Disposition
+
+    step = disposition_step(installed)
+    if step is None or (page.pk and Disposition.objects.filter(page_id=page.pk).exists()):
+        return []
+    return [
+        _(
+            "No disposition is linked to this draft: at step %(step)s the SOP has the draft "
+            "written from a disposition. Open the disposition under Dispositions and link this "
+            "draft to it, or write the draft from the disposition."
+        )
+        % {"step": step.number}
+    ]
+
+
 def preparation_problems(workflow, page) -> list[str]:
     """What ``page`` (as it would be submitted) lacks for the SOP of ``workflow``."""
     installed = installed_sop_of_workflow(workflow)
     if installed is None:
         return []
     names = submission_checks(installed)
-    return run_checks(names, page, CheckContext()) if names else []
+    problems = run_checks(names, page, CheckContext()) if names else []
+    return disposition_problems(installed, page) + problems
 
 
 def _submitting(request) -> bool:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -32,6 +33,7 @@ from home.staff.handover import HandoverItem, HandoverSection
 from home.tenancy import institution_time_zone, sites_for_user
 from sop_workflow.definition import Kind, load_definition
 from sop_workflow.models import Disposition, DispositionStatus, InstalledSop
+from sop_workflow.models.disposition import CLOSED
 
 INSTRUCTION = "instruction"
 LEAD_LENGTH = 300
@@ -148,6 +150,59 @@ def write_draft(disposition: Disposition, user) -> NewsPage:
     return page
 
 
+def linkable_drafts(disposition: Disposition, user, limit: int = 50) -> list:
+    """Drafts of the disposition's institution that ``user`` may edit, not in review and that
+    answer no disposition yet: the ones its assignee may link to it instead of writing a new
+    one (the most recently changed first)."""
+    from wagtail.models import Page, WorkflowState
+
+    root = disposition.site.root_page
+    candidates = list(
+        Page.objects.descendant_of(root)
+        .filter(live=False)
+        .exclude(pk__in=Disposition.objects.filter(page__isnull=False).values("page_id"))
+        .order_by("-latest_revision_created_at", "-pk")[: limit * 2]
+        .specific()
+    )
+    reviewed = set(
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type_id__in={page.get_base_content_type().pk for page in candidates},
+            object_id__in=[str(page.pk) for page in candidates],
+        )
+        .values_list("object_id", flat=True)
+    )
+    drafts = [
+        page
+        for page in candidates
+        if str(page.pk) not in reviewed and page.permissions_for_user(user).can_edit()
+    ]
+    return drafts[:limit]
+
+
+@transaction.atomic
+def link_draft(disposition: Disposition, page_id: int, user):
+    """The assignee links a draft already written (e.g. before the disposition was given)."""
+    disposition = _locked(disposition)
+    require_assignee(user, disposition)
+    page = next((p for p in linkable_drafts(disposition, user) if p.pk == page_id), None)
+    if page is None:
+        raise PermissionDenied(
+            _(
+                "This draft cannot be linked: choose a draft of this institution that you may "
+                "edit, that is not published or in review and that answers no other "
+                "disposition."
+            )
+        )
+    disposition.status, disposition.page, disposition.done_at = (
+        DispositionStatus.DRAFTED,
+        page,
+        timezone.now(),
+    )
+    disposition.save(update_fields=["status", "page", "done_at"])
+    return page
+
+
 def _free_slug(index: NewsIndexPage, title: str) -> str:
     base = slugify(title)[:60] or "berita"
     taken = set(index.get_children().values_list("slug", flat=True))
@@ -161,11 +216,102 @@ def disposition_for_page(page_id: int) -> Disposition | None:
     return Disposition.objects.filter(page_id=page_id).order_by("-assigned_at").first()
 
 
-def mark_submitted(page_id: int) -> None:
-    """The draft made from a disposition went to review: the disposition chain is done."""
-    Disposition.objects.filter(page_id=page_id, status=DispositionStatus.DRAFTED).update(
-        status=DispositionStatus.SUBMITTED
+def page_of_chain(disposition: Disposition):
+    """The page the chain through ``disposition`` asked for: its own, or a forward's."""
+    frontier = [disposition]
+    while frontier:
+        for node in frontier:
+            if node.page_id:
+                return node.page.specific
+        frontier = list(Disposition.objects.filter(parent__in=frontier).select_related("page"))
+    return None
+
+
+def chain_ids(page_id: int) -> list[int]:
+    """The dispositions that asked for the page, with every instruction they passed on."""
+    ids: list[int] = []
+    frontier = list(Disposition.objects.filter(page_id=page_id).values_list("pk", "parent_id"))
+    while frontier:
+        ids.extend(pk for pk, _parent in frontier)
+        parents = {parent for _pk, parent in frontier if parent and parent not in ids}
+        frontier = list(Disposition.objects.filter(pk__in=parents).values_list("pk", "parent_id"))
+    return ids
+
+
+@transaction.atomic
+def close_for_page(page_id: int, status: DispositionStatus) -> list[int]:
+    """The page a disposition asked for was published (``PUBLISHED``), or withdrawn from review
+    or deleted (``WITHDRAWN``): its whole chain closes and each giver is told once.
+
+    Already closed rows stay as they are (publishing a second revision tells nobody again).
+    Returns the primary keys closed now.
+    """
+    ids = chain_ids(page_id)
+    closing = list(
+        Disposition.objects.select_for_update()
+        .filter(pk__in=ids)
+        .exclude(status__in=CLOSED)
+        .values_list("pk", flat=True)
     )
+    if not closing:
+        return []
+    Disposition.objects.filter(pk__in=closing).update(status=status, closed_at=timezone.now())
+    last = (
+        Disposition.objects.filter(pk__in=closing, page_id=page_id).order_by("-assigned_at").first()
+    )
+    if last is not None:
+        pk = last.pk
+        transaction.on_commit(
+            lambda: async_task("sop_workflow.tasks.notify_disposition_closed", pk)
+        )
+    return closing
+
+
+# A cancelled review is a withdrawal only if nothing follows it in the same request: Wagtail's
+# "restart workflow" cancels and then submits again, and a publication outside the workflow
+# cancels and then publishes. So a cancellation inside a request is decided when it ends.
+_request = threading.local()
+
+
+def request_started(**kwargs) -> None:
+    _request.cancelled = set()
+
+
+def request_finished(**kwargs) -> None:
+    cancelled, _request.cancelled = getattr(_request, "cancelled", None), None
+    for page_id in cancelled or ():
+        withdraw_if_idle(page_id)
+
+
+def review_cancelled(page_id: int) -> None:
+    """A review of the page was cancelled: withdraw its dispositions unless it goes on."""
+    pending = getattr(_request, "cancelled", None)
+    if pending is None:
+        withdraw_if_idle(page_id)
+    else:
+        pending.add(page_id)
+
+
+def withdraw_if_idle(page_id: int) -> list[int]:
+    """Close the page's dispositions as withdrawn if it is neither live nor under review."""
+    from wagtail.models import Page, WorkflowState
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or page.live or WorkflowState.objects.active().for_instance(page).exists():
+        return []
+    return close_for_page(page_id, DispositionStatus.WITHDRAWN)
+
+
+def mark_submitted(page_id: int) -> None:
+    """The draft made from a disposition went to review: the disposition chain is done. A
+    chain withdrawn with an earlier review is open again (its page may still be published)."""
+    Disposition.objects.filter(
+        page_id=page_id,
+        status__in=[DispositionStatus.DRAFTED, DispositionStatus.WITHDRAWN],
+    ).update(status=DispositionStatus.SUBMITTED, closed_at=None)
+    Disposition.objects.filter(
+        pk__in=chain_ids(page_id), page__isnull=True, status=DispositionStatus.WITHDRAWN
+    ).update(status=DispositionStatus.FORWARDED, closed_at=None)
 
 
 # --------------------------------------------------------------------------- notification
@@ -210,6 +356,61 @@ def notify_assignees(disposition_pk: int) -> int:
             ]
         )
     return send_mail(subject, body, None, to)
+
+
+def notify_closed(disposition_pk: int) -> int:
+    """Background job: tell everyone who gave an instruction of the chain, once each, that the
+    page it asked for was published (with its link) or withdrawn."""
+    disposition = (
+        Disposition.objects.filter(pk=disposition_pk).select_related("site", "page").first()
+    )
+    if disposition is None or not disposition.is_closed:
+        return 0
+    givers = {node.assigned_by_id for node in disposition.chain() if node.assigned_by_id}
+    to = sorted(
+        set(
+            get_user_model()
+            .objects.filter(pk__in=givers, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    if not to:
+        return 0
+    admin_url = get_admin_base_url() + reverse(
+        "sop_workflow_dispositions:inspect", args=[disposition.pk]
+    )
+    page = disposition.page.specific if disposition.page_id else None
+    published = disposition.status == DispositionStatus.PUBLISHED
+    with translation.override(settings.LANGUAGE_CODE), timezone.override(_zone(disposition)):
+        from django.utils.formats import date_format
+
+        values = {
+            "activity": disposition.activity,
+            "title": page.title if page else disposition.activity,
+            "url": (page.full_url if page else "") or "",
+            "at": date_format(timezone.localtime(disposition.closed_at), "j F Y H:i"),
+            "disposition_url": admin_url,
+        }
+        if published:
+            subject = _("Published: %(title)s") % values
+            lines = [
+                _("The page your disposition “%(activity)s” asked for was published on %(at)s.")
+                % values,
+                _("Read it: %(url)s") % values,
+            ]
+        else:
+            subject = _("Withdrawn: %(activity)s") % values
+            lines = [
+                _(
+                    "The page your disposition “%(activity)s” asked for was withdrawn from "
+                    "review or deleted on %(at)s; the disposition is closed."
+                )
+                % values
+            ]
+        lines.append(_("Open the disposition: %(disposition_url)s") % values)
+    body = "\n\n".join(lines)
+    return sum(send_mail(subject, body, None, [address]) for address in to)  # one each
 
 
 def _zone(disposition: Disposition):

@@ -158,6 +158,14 @@ def _working_seconds(site_id: int, start: datetime, end: datetime) -> int:
     return max(0, int(calendar_for_site(site_id).working_time_between(start, end).total_seconds()))
 
 
+def _first_round(workflow_state: WorkflowState) -> bool:
+    return not WorkflowState.objects.filter(
+        base_content_type_id=workflow_state.base_content_type_id,
+        object_id=workflow_state.object_id,
+        created_at__lt=workflow_state.created_at,
+    ).exists()
+
+
 def _draft_started(workflow_state: WorkflowState) -> datetime:
     """When the work on this round began: the first revision since the previous workflow, or
     for the first round of a draft written from a *disposisi*, the first instruction."""
@@ -183,10 +191,20 @@ def _draft_started(workflow_state: WorkflowState) -> datetime:
 
 
 def record_preparation(workflow_state: WorkflowState, installed: InstalledSop) -> StepTiming | None:
-    """Time the preparation steps together: from the draft's first revision to submission."""
+    """Time the preparation steps: for a draft written from a *disposisi*, each instruction
+    step on its own and the drafting until submission (``disposition_steps``); otherwise
+    together, from the draft's first revision to submission. Returns the last timing."""
+    from sop_workflow.timekeeping import disposition_steps
+
     steps = installed.definition.steps_of(Kind.PREPARATION)
     if not steps:
         return None
+    if _first_round(workflow_state):
+        disposition = disposition_for_page(int(workflow_state.object_id))
+        chain = disposition.chain() if disposition else []
+        timings = disposition_steps.record(workflow_state, installed, chain) if chain else []
+        if timings:
+            return timings[-1]
     standard = sum((step.time for step in steps[1:]), steps[0].time)
     started = min(_draft_started(workflow_state), workflow_state.created_at)
     finished = workflow_state.created_at

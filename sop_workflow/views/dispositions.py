@@ -26,6 +26,7 @@ from home.tenancy import users_visible_to
 from sop_workflow.models import Disposition, DispositionStatus
 from sop_workflow.permissions import viewable
 from sop_workflow.records import dispositions
+from sop_workflow.timekeeping import disposition_steps
 
 
 class DispositionForm(WagtailAdminModelForm):
@@ -141,18 +142,22 @@ class DispositionInspectView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         disposition = self.object
         may_act = disposition.is_open and dispositions.is_assignee(self.request.user, disposition)
-        chain = []
-        node = disposition
-        while node is not None:
-            chain.insert(0, node)
-            node = node.parent
+        chain = disposition.chain()
+        page = dispositions.page_of_chain(disposition)
+        published = disposition.status == DispositionStatus.PUBLISHED
         context.update(
             {
                 "may_act": may_act,
                 "forward_url": reverse("sop_workflow_dispositions:add")
                 + f"?parent={disposition.pk}",
                 "draft_url": reverse("sop_workflow_dispositions:draft", args=[disposition.pk]),
+                "link_url": reverse("sop_workflow_dispositions:link", args=[disposition.pk]),
+                "drafts": (
+                    dispositions.linkable_drafts(disposition, self.request.user) if may_act else []
+                ),
                 "chain": chain,
+                "step_rows": disposition_steps.rows(disposition),
+                "page_url": page.full_url if page is not None and published else "",
             }
         )
         return context
@@ -173,6 +178,29 @@ class WriteDraftView(View):
             _("The draft “%(title)s” was written from the disposition.") % {"title": page.title},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class LinkDraftView(View):
+    """POST ``page``: the assignee links a draft already written to the disposition."""
+
+    def post(self, request, pk: int):
+        disposition = get_object_or_404(viewable(Disposition, request.user), pk=pk)
+        try:
+            page_id = int(request.POST.get("page", ""))
+        except ValueError:
+            messages.error(request, _("Choose the draft to link to this disposition."))
+            return redirect("sop_workflow_dispositions:inspect", pk)
+        try:
+            page = dispositions.link_draft(disposition, page_id, request.user)
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+            return redirect("sop_workflow_dispositions:inspect", pk)
+        messages.success(
+            request,
+            _("The draft “%(title)s” now answers this disposition; submit it from the editor.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("sop_workflow_dispositions:inspect", pk)
 
 
 def _deadline_text(disposition: Disposition) -> str:
@@ -225,4 +253,5 @@ class DispositionViewSet(TenantViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("<int:pk>/draft/", WriteDraftView.as_view(), name="draft"),
+            path("<int:pk>/link/", LinkDraftView.as_view(), name="link"),
         ]
