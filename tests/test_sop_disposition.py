@@ -385,8 +385,10 @@ def test_the_assignee_links_a_draft_already_written_and_can_then_submit_it(
     other = make_institution("lain", name="Kalurahan Lain")
     foreign = other.news("Berita kalurahan lain", publish=False)
     host_client(client, bunder.hostname)
-    give(as_user(client, bunder.ketua), bunder.role["admin_medsos"])
-    disposition = Disposition.objects.get()
+    give(as_user(client, bunder.ketua), bunder.role["seksi"])
+    first = Disposition.objects.get()
+    give(as_user(client, bunder.seksi), bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
+    disposition = Disposition.objects.get(parent=first)
     written = draft(bunder, disposition=False, title="Musyawarah sudah ditulis", owner=bunder.admin)
     published = bunder.news("Berita yang sudah tayang")
 
@@ -454,3 +456,38 @@ def test_each_instruction_step_is_timed_on_its_own_against_its_standard(bunder):
             True,
         ),
     ]
+
+
+def test_the_chain_runs_in_the_sop_s_order_ketua_seksi_admin(client, bunder):
+    """Bunder 1 → 2 → 3: the Ketua PPID instructs the Seksi (not the Admin Medsos directly),
+    the Seksi passes it on to the Admin Medsos, who writes the draft and passes nothing on."""
+    host_client(client, bunder.hostname)
+    as_user(client, bunder.ketua)
+    form = client.get(ADD).content.decode()
+    assert "Langkah 2 SOP: disposisi diberikan kepada Seksi" in form
+    roles = re.search(r'<select name="assignee_role".*?</select>', form, re.S).group(0)
+    assert "Seksi Pengolahan Data" in roles
+    assert "Admin Medsos" not in roles  # the Ketua does not skip the Seksi
+    people = re.search(r'<select name="assignee_user".*?</select>', form, re.S).group(0)
+    assert bunder.admin.username not in people
+    skipped = give(client, bunder.role["admin_medsos"]).content.decode()
+    assert "Masukkan pilihan yang valid" in skipped  # a forced post is refused too
+    assert not Disposition.objects.exists()  # nothing half-saved
+
+    give(client, bunder.role["seksi"])
+    first = Disposition.objects.get()
+    seksi_view = as_user(client, bunder.seksi).get(inspect_url(first)).content.decode()
+    assert "Teruskan" in seksi_view
+    assert "Tulis draf berita" not in seksi_view  # step 2 passes it on; step 3 drafts
+    refused = client.post(reverse("sop_workflow_dispositions:draft", args=[first.pk]), follow=True)
+    assert "Dalam SOP draf ditulis pada langkah 3" in refused.content.decode()
+    assert not NewsPage.objects.filter(title=first.activity).exists()
+
+    give(client, bunder.role["admin_medsos"], url=f"{ADD}?parent={first.pk}")
+    second = Disposition.objects.get(parent=first)
+    admin_view = as_user(client, bunder.admin).get(inspect_url(second)).content.decode()
+    assert "Tulis draf berita" in admin_view
+    assert "Teruskan" not in admin_view
+    onward = client.get(f"{ADD}?parent={second.pk}", follow=True).content.decode()
+    assert "tidak diteruskan lagi" in onward
+    assert Disposition.objects.count() == 2

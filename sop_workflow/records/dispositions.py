@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -54,6 +55,76 @@ def _instruction_keys(definition_hash: str, text: str, key: str) -> frozenset[st
     """Parsed once per definition version (the hash names the text)."""
     steps = load_definition(text, file=f"{key}.toml").steps_of(Kind.PREPARATION)
     return frozenset(k for step in steps if step.action == INSTRUCTION for k in step.actor)
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """A step of the SOP's instruction chain: who acts in it (``roles``, their keys)."""
+
+    number: int
+    roles: frozenset[str]
+
+
+def instruction_chain(site: Site | int) -> tuple[ChainStep, ...]:
+    """The SOP's instruction chain in its order: the instruction steps, then the drafting step
+    that answers them (Bunder: 1 Ketua PPID → 2 Seksi → 3 Admin Medsos); empty without one."""
+    row = (
+        InstalledSop.objects.filter(site=site, is_current=True)
+        .values_list("definition_hash", "definition_text", "key")
+        .first()
+    )
+    return _chain(*row) if row else ()
+
+
+@functools.lru_cache(maxsize=256)
+def _chain(definition_hash: str, text: str, key: str) -> tuple[ChainStep, ...]:
+    steps = load_definition(text, file=f"{key}.toml").steps_of(Kind.PREPARATION)
+    chain = []
+    for step in steps:
+        if step.action == INSTRUCTION:
+            chain.append(ChainStep(step.number, frozenset(step.actor)))
+        elif chain:
+            chain.append(ChainStep(step.number, frozenset(step.actor)))
+            break
+    return tuple(chain) if len(chain) > 1 else ()
+
+
+def depth_of(disposition: Disposition | None) -> int:
+    """How many instructions came before ``disposition`` in its chain (its root: 0)."""
+    depth = 0
+    while disposition is not None and disposition.parent_id:
+        depth, disposition = depth + 1, disposition.parent
+    return depth
+
+
+def next_in_chain(site: Site | int, parent: Disposition | None) -> ChainStep | None:
+    """The chain step whose actors receive a disposition given (``parent=None``) or passed on
+    from ``parent``; ``None`` when the SOP names no chain, or the chain has ended."""
+    chain = instruction_chain(site)
+    if not chain:
+        return None
+    position = 1 if parent is None else depth_of(parent) + 2
+    return chain[position] if position < len(chain) else None
+
+
+def chain_has_ended(site: Site | int, parent: Disposition) -> bool:
+    """``parent``'s assignee acts in the chain's last step: they write the draft, not pass on."""
+    chain = instruction_chain(site)
+    return bool(chain) and depth_of(parent) + 2 >= len(chain)
+
+
+def require_drafting_step(disposition: Disposition) -> None:
+    """Only the chain's last step writes (or links) the draft: earlier ones pass it on."""
+    chain = instruction_chain(disposition.site_id)
+    if chain and not chain_has_ended(disposition.site_id, disposition):
+        step = next_in_chain(disposition.site_id, disposition)
+        raise PermissionDenied(
+            _(
+                "In the SOP the draft is written at step %(step)s: pass the disposition on "
+                "(Pass on) to the role of that step."
+            )
+            % {"step": chain[-1].number if step is None else step.number}
+        )
 
 
 def instructing_sites(user) -> QuerySet[Site]:
@@ -128,6 +199,7 @@ def write_draft(disposition: Disposition, user) -> NewsPage:
     """The assignee starts the news draft: a page in the institution's news, linked back."""
     disposition = _locked(disposition)
     require_assignee(user, disposition)
+    require_drafting_step(disposition)
     index = NewsIndexPage.objects.filter(path__startswith=disposition.site.root_page.path).first()
     if index is None or not index.permissions_for_user(user).can_add_subpage():
         raise PermissionDenied(_("You may not write news for this institution."))
@@ -185,6 +257,7 @@ def link_draft(disposition: Disposition, page_id: int, user):
     """The assignee links a draft already written (e.g. before the disposition was given)."""
     disposition = _locked(disposition)
     require_assignee(user, disposition)
+    require_drafting_step(disposition)
     page = next((p for p in linkable_drafts(disposition, user) if p.pk == page_id), None)
     if page is None:
         raise PermissionDenied(

@@ -50,11 +50,21 @@ class DispositionForm(WagtailAdminModelForm):
         if sites.count() == 1:
             self.fields["site"].widget = forms.HiddenInput()
             self.fields["site"].initial = sites.get().pk
-        self.fields["assignee_role"].queryset = InstitutionRole.objects.filter(site__in=sites)
+        roles = InstitutionRole.objects.filter(site__in=sites)
+        self.chain_step = (
+            dispositions.next_in_chain(sites.get(), parent) if sites.count() == 1 else None
+        )
+        if self.chain_step is not None:  # the SOP's order: only the next step's actors
+            roles = roles.filter(key__in=self.chain_step.roles)
+            names = ", ".join(roles.values_list("name", flat=True))
+            self.fields["assignee_role"].help_text = _(
+                "The SOP's step %(step)s: the disposition goes to %(roles)s."
+            ) % {"step": self.chain_step.number, "roles": names}
+        self.fields["assignee_role"].queryset = roles
         self.fields["assignee_role"].label_from_instance = lambda role: role.name
         self.fields["assignee_user"].queryset = (
             users_visible_to(for_user)
-            .filter(groups__institution_role__site__in=sites, is_active=True)
+            .filter(groups__institution_role__in=roles, is_active=True)
             .distinct()
             .order_by("first_name", "username")
         )
@@ -73,7 +83,24 @@ class DispositionForm(WagtailAdminModelForm):
             self.add_error("assignee_role", _("This role belongs to another institution."))
         if site and user and not user.groups.filter(institution_role__site=site).exists():
             self.add_error("assignee_user", _("This person does not work for the institution."))
+        step = dispositions.next_in_chain(site, self.parent) if site else None
+        if step is not None:
+            self._check_chain_order(site, step, role, user)
         return cleaned
+
+    def _check_chain_order(self, site, step, role, user) -> None:
+        """The assignee acts in the chain's next step (Bunder: Ketua PPID → Seksi → Admin)."""
+        roles = InstitutionRole.objects.filter(site=site, key__in=step.roles)
+        names = ", ".join(roles.values_list("name", flat=True))
+        values = {"step": step.number, "roles": names}
+        message = _(
+            "The SOP's step %(step)s is done by %(roles)s: choose that role or one of its people."
+        )
+        if role is not None and role.key not in step.roles:
+            self.add_error("assignee_role", message % values)
+        held = user.groups.filter(institution_role__key__in=step.roles) if user else None
+        if user is not None and not held.exists():
+            self.add_error("assignee_user", message % values)
 
 
 class DispositionIndexView(generic.IndexView):
@@ -104,6 +131,19 @@ class DispositionCreateView(generic.CreateView):
 
     def user_has_permission(self, permission):
         return self.parent is not None or super().user_has_permission(permission)
+
+    def dispatch(self, request, *args, **kwargs):
+        parent = self.parent
+        if parent is not None and dispositions.chain_has_ended(parent.site_id, parent):
+            messages.error(
+                request,
+                _(
+                    "In the SOP you write the draft from this disposition; it is not passed on "
+                    "further. Use “Write the news draft”."
+                ),
+            )
+            return redirect("sop_workflow_dispositions:inspect", parent.pk)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "parent": self.parent}
@@ -142,12 +182,17 @@ class DispositionInspectView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         disposition = self.object
         may_act = disposition.is_open and dispositions.is_assignee(self.request.user, disposition)
+        ended = dispositions.chain_has_ended(disposition.site_id, disposition)
+        in_chain = bool(dispositions.instruction_chain(disposition.site_id))
         chain = disposition.chain()
         page = dispositions.page_of_chain(disposition)
         published = disposition.status == DispositionStatus.PUBLISHED
         context.update(
             {
                 "may_act": may_act,
+                # the SOP's order: earlier steps pass it on, the chain's last one drafts
+                "may_forward": may_act and not ended,
+                "may_draft": may_act and (ended or not in_chain),
                 "forward_url": reverse("sop_workflow_dispositions:add")
                 + f"?parent={disposition.pk}",
                 "draft_url": reverse("sop_workflow_dispositions:draft", args=[disposition.pk]),
