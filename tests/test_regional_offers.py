@@ -7,6 +7,7 @@ import html as html_lib
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from home.models import ArticleOffer, InstitutionSettings, NewsPage
@@ -144,7 +145,7 @@ def test_only_the_institutions_below_see_the_offer_on_their_dashboard(
         html = client.get(DASHBOARD).content.decode()
         assert "Artikel yang ditawarkan kepada" in html, key
         assert title in html, key
-        assert "<td>Kabupaten Bantul</td>" in html, key
+        assert "Ditawarkan oleh Kabupaten Bantul pada" in html, key
         assert ">Adopsi<" in html, key
         assert ">Tolak<" in html, key
     for key in ("kab", "sleman", "depok"):
@@ -260,3 +261,26 @@ def test_other_institutions_get_404_and_change_nothing(client, regions, announce
     assert client.post(adopt_url(offer_row, regions["kap"])).status_code == 404
     assert NewsPage.objects.count() == pages
     assert not offer_row.answers.exists()
+
+
+def test_the_dashboard_forms_carry_the_csrf_token(regions, announcement):
+    client = Client(enforce_csrf_checks=True, HTTP_HOST=regions["kab"].hostname)
+    client.force_login(regions["kab"].user("penulis"))
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"',
+        client.get(reverse("regional:offer", args=[announcement.pk])).content.decode(),
+    )[1]
+    client.post(reverse("regional:offer", args=[announcement.pk]), {"csrfmiddlewaretoken": token})
+    offer_row = ArticleOffer.objects.get()
+    kap = regions["kap"]
+    client = Client(enforce_csrf_checks=True, HTTP_HOST=kap.hostname)
+    client.force_login(kap.user("penulis"))
+    dashboard = client.get(DASHBOARD).content.decode()
+    action = adopt_url(offer_row, kap)
+    form = re.search(rf'<form method="post" action="{action}">(.*?)</form>', dashboard, re.S)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form[1])[1]
+
+    response = client.post(adopt_url(offer_row, kap), {"csrfmiddlewaretoken": token})
+
+    assert response.status_code == 302
+    assert NewsPage.objects.child_of(kap.news_index).filter(title=announcement.title).exists()

@@ -46,4 +46,5 @@ class OfferedArticlesPanel(Component):
                         "rows": rows,
                     }
                 )
-        return {"institutions": institutions}
+        # the forms' {% csrf_token %}: a component's template gets only this context
+        return {"institutions": institutions, "csrf_token": parent_context.get("csrf_token")}

@@ -1,7 +1,9 @@
 """Admin hooks of regional offers: the URLs, the page header menu item, the dashboard panel."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -47,6 +49,11 @@ def offer_button(page, user, view_name, next_url=None):
 @hooks.register("construct_homepage_panels")
 def add_offered_articles(request, panels):
     panels.append(OfferedArticlesPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def regional_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("home/regional/regional.css"))
 
 
 @hooks.register("register_log_actions")
