@@ -29,7 +29,11 @@ def ensure_portal() -> None:
     if PortalPage.objects.exists():
         return
     portal = Page.get_first_root_node().add_child(
-        instance=PortalPage(title="Portal Publikasi Instansi", slug="portal")
+        instance=PortalPage(
+            title="Portal Publikasi Instansi",
+            slug="portal",
+            intro="Situs web instansi pemerintah yang dikelola pada platform ini.",
+        )
     )
     portal.save_revision().publish()
     Site.objects.create(
@@ -113,5 +117,12 @@ def test_portal_home_rollup_and_offered_articles(live_server, chromium, demo, si
         copy = NewsPage.objects.child_of(demo["bantul"].news_index).get(title=OFFERED)
         assert not copy.live
         assert copy.source_institution == "Pemerintah Kabupaten Bantul"
+        draft = reverse("wagtailadmin_pages:view_draft", args=[copy.pk])
+        tab.goto(site_url(live_server, "bantul.localhost", draft))
+        source = tab.locator(".article__source")
+        assert source.inner_text() == "Sumber: Pemerintah Kabupaten Bantul"
+        source.scroll_into_view_if_needed()
+        screenshot(tab, f"regional-6-draft-preview-{size}")
+        assert fits(tab, viewport)
     finally:
         context.close()
