@@ -184,6 +184,8 @@ def test_adopting_makes_a_draft_copy_in_the_own_news_that_names_the_source(
     image_block = next(block for block in latest.body if block.block_type == "image")
     assert image_block.value["image"].collection == kap.collection
     assert 'linktype="page"' not in latest.body.raw_data[0]["value"]
+    history = client.get(reverse("wagtailadmin_pages:history", args=[copy.pk])).content.decode()
+    assert "Diadopsi sebagai draf dari artikel yang ditawarkan instansi di atas" in history
     # not on the public site; its preview shows "Sumber: <link>"
     public = client.get(copy.relative_url(kap.site))
     assert public.status_code == 404

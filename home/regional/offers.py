@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -93,7 +95,7 @@ def offer_problem(page: NewsPage, site: Site | None) -> str:
         return _(
             "This article was already offered to the institutions below on %(date)s; "
             "they see it on their dashboards."
-        ) % {"date": offer.offered_at.strftime("%d-%m-%Y")}
+        ) % {"date": date_format(timezone.localtime(offer.offered_at), "j F Y")}
     return ""
 
 
@@ -345,5 +347,11 @@ def _draft_copy(
     index.add_child(instance=page)
     page.tags.add(*[tag.name for tag in source.tags.all()])
     page.save_revision(user=user, log_action=True, clean=False)
+    log(
+        instance=page,
+        action="home.adopt_article",
+        user=user,
+        data={"source": item.offering_name, "url": source_url},
+    )
     page.left_out_blocks = left_out
     return page

@@ -63,3 +63,8 @@ def register_offer_log_action(actions):
         _("Offer to institutions below"),
         _("Offered to the institutions below"),
     )
+    actions.register_action(
+        "home.adopt_article",
+        _("Adopt an offered article"),
+        _("Adopted as a draft from an article offered by the institution above"),
+    )
