@@ -239,6 +239,18 @@ def test_declining_hides_the_offer_for_that_institution_only(client, regions, an
     assert "sudah ditolak untuk DPMK Kabupaten Bantul" in " ".join(shown_messages(again))
     signed_in(client, regions["kap"])
     assert adopt_url(offer_row, regions["kap"]) in client.get(DASHBOARD).content.decode()
+    # the region sees what each institution below did with its offer
+    signed_in(client, regions["kab"])
+    status = client.get(reverse("regional:offer", args=[announcement.pk])).content.decode()
+    rows = [
+        " ".join(re.sub(r"<[^>]+>", " ", row).split())
+        for row in re.findall(r"<tr>(.*?)</tr>", status.split("<tbody>", 1)[1], re.S)
+    ]
+    assert rows == [
+        "DPMK Kabupaten Bantul Ditolak",
+        "Kalurahan Trirenggo Belum menjawab",
+        "Kapanewon Bantul Belum menjawab",
+    ]
 
 
 def test_other_institutions_get_404_and_change_nothing(client, regions, announcement):

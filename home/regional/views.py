@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, Site
 
+from home.models import ArticleOffer
 from home.regional import offers
 from home.tenancy import site_for_page, sites_below
 
@@ -38,12 +39,22 @@ def offer_article(request, page_id: int):
             % {"title": page.title, "count": count, "institution": offers.institution_name(site)},
         )
         return redirect(edit_url)
-    below = []
+    below, answers = [], []
     if site is not None:
-        below = [
-            offers.institution_name(s)
-            for s in sites_below(Site.objects.filter(pk=site.pk)).order_by("site_name")
-        ]
+        below_sites = list(sites_below(Site.objects.filter(pk=site.pk)).order_by("site_name"))
+        below = [offers.institution_name(s) for s in below_sites]
+        offer = ArticleOffer.objects.filter(page=page).first()
+        if offer is not None:  # what each institution below did with it
+            decided = {answer.site_id: answer for answer in offer.answers.all()}
+            answers = [
+                {
+                    "name": name,
+                    "answer": decided[s.pk].get_decision_display()
+                    if s.pk in decided
+                    else _("Not answered yet"),
+                }
+                for s, name in zip(below_sites, below, strict=True)
+            ]
     return TemplateResponse(
         request,
         "home/regional/offer_confirm.html",
@@ -53,6 +64,7 @@ def offer_article(request, page_id: int):
             "page": page,
             "problem": offers.offer_problem(page, site),
             "below": below,
+            "answers": answers,
             "edit_url": edit_url,
         },
     )
