@@ -55,4 +55,5 @@ def hide_operator_only_reports(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.url != hidden]
 
 
+from home.regional import wagtail_hooks as regional_hooks  # noqa: E402, F401  (regional offers)
 from home.staff import wagtail_hooks as staff_hooks  # noqa: E402, F401  (staff admin hooks)

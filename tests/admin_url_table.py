@@ -281,6 +281,14 @@ ADMIN_URLS: dict[str, Url] = {
     "admin/oversight/": listing(),
     "admin/oversight/results/": listing(),
     "admin/oversight/institutions/<int:site_id>/": obj(site_id="site"),
+    # --- regional offers (home.regional): a region's article offered to those below it ---
+    "admin/regional/offer/<int:page_id>/": obj(page_id="live_page"),
+    "admin/regional/offers/<int:offer_id>/<int:site_id>/adopt/": obj(
+        offer_id="article_offer", site_id="site"
+    ),
+    "admin/regional/offers/<int:offer_id>/<int:site_id>/decline/": obj(
+        offer_id="article_offer", site_id="site"
+    ),
     "admin/sop/intake-register/": listing(),
     "admin/sop/intake-register/results/": listing(),
     "admin/sop/intake-register/new/": listing(),

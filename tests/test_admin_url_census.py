@@ -31,7 +31,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Site, Task, UploadedFile
 
 from cms import urls as cms_urls
-from home.models import InstitutionRole, InstitutionSettings
+from home.models import ArticleOffer, InstitutionRole, InstitutionSettings
 from home.security.policy import requires_second_factor
 from social_publish.connect import connect_sandbox
 from social_publish.models import Channel, SandboxPost, Syndication
@@ -212,6 +212,7 @@ def foreign_objects(inst: Institution) -> dict[str, object]:
             old_path="/zeta-lama", site=inst.site, redirect_link="/zeta-baru"
         ),
         "site": inst.site,
+        "article_offer": ArticleOffer.objects.create(page=live, site=inst.site),
         "settings": InstitutionSettings.objects.get(site=inst.site),
         "user": submitter,
         "group": InstitutionRole.objects.get(site=inst.site, key="admin_medsos").group,

@@ -85,15 +85,27 @@ def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
         ),
         (
             "shared.toml",
-            '"jenawi", "ketapang"]',
-            '"jenawi", "ketapang", "contoh"]',
+            '"bantulkab", "gunungkidulkab"]',
+            '"bantulkab", "gunungkidulkab", "contoh"]',
             "contoh.toml: file is missing",
         ),
         (
             "shared.toml",
-            ', "ketapang"]',
+            ', "gunungkidulkab"]',
             "]",
-            "shared.toml: institutions: does not list ketapang.toml",
+            "shared.toml: institutions: does not list gunungkidulkab.toml",
+        ),
+        (
+            "dpmk.toml",
+            'parent = "bantulkab"',
+            'parent = "slemankab"',
+            "dpmk.toml: institution.parent: must be the key of an institution listed in shared",
+        ),
+        (
+            "bantulkab.toml",
+            "offer_below = true",
+            'offer_below = "ya"',
+            "bantulkab.toml: news[0].offer_below: must be true or false",
         ),
     ],
 )
@@ -112,3 +124,12 @@ def test_a_copied_news_item_must_get_its_own_title(tmp_path):
     with pytest.raises(DemoDataError) as error:
         load_demo(directory)
     assert str(error.value).startswith("ketapang.toml: news[1].title: is the title of an earlier")
+
+
+def test_the_regencies_are_above_the_institutions_of_their_region():
+    parents = {institution.key: institution.parent for institution in INSTITUTIONS}
+    assert parents["bantul"] == parents["dpmk"] == "bantulkab"
+    assert parents["bunder"] == "gunungkidulkab"
+    assert parents["jenawi"] == parents["ketapang"] == ""
+    offered = [item for item in NEWS if item.offer_below]
+    assert [item.institution for item in offered] == ["bantulkab"]

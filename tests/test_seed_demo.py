@@ -1,4 +1,5 @@
-"""`seed_demo` loads the five SOP institutions, a user per role and illustrated news, once."""
+"""`seed_demo` loads the five SOP institutions and the two regencies above three of them, a user
+per role and illustrated news, once."""
 
 from datetime import timedelta
 from io import StringIO
@@ -24,7 +25,7 @@ from sop_workflow.timekeeping.working_time import calendar_for_site
 from tests.institutions import host_client
 from tests.worker import broker_tasks
 
-HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang"}
+HOSTS = {"bantul", "bunder", "dpmk", "jenawi", "ketapang", "bantulkab", "gunungkidulkab"}
 
 
 def workflow_states(site, status: str):
@@ -39,7 +40,7 @@ def seed() -> str:
 
 
 @pytest.mark.django_db
-def test_seed_demo_builds_the_five_institutions_and_is_safe_to_rerun(client):
+def test_seed_demo_builds_the_institutions_and_is_safe_to_rerun(client):
     seed()
     counts = (NewsPage.objects.count(), get_user_model().objects.count())
 
@@ -166,3 +167,49 @@ def test_seed_demo_puts_each_institution_to_work_in_its_own_sop(
         assert ("accessibility.tasks.generate_braille", page.pk) in queued
     assert "versi audio dan braille" in output
     assert "sedang dibuat oleh worker" in output
+
+
+@pytest.mark.django_db
+def test_the_demo_regencies_oversee_their_institutions_and_offer_an_article(client):
+    seed()
+    parents = {
+        settings.site.hostname.split(".")[0]: settings.parent and settings.parent.hostname
+        for settings in InstitutionSettings.objects.select_related("site", "parent")
+    }
+    assert parents == {
+        "bantul": "bantulkab.localhost",
+        "dpmk": "bantulkab.localhost",
+        "bunder": "gunungkidulkab.localhost",
+        "jenawi": None,
+        "ketapang": None,
+        "bantulkab": None,
+        "gunungkidulkab": None,
+    }
+    # Bantul's oversight user reads the roll-up of Bantul's institutions, and no other
+    pengawas = get_user_model().objects.get(username="bantulkab.pengawas")
+    assert pengawas.check_password("demo-sop-2026")
+    client.force_login(pengawas)
+    rollup = host_client(client, "bantulkab.localhost").get(reverse("oversight:rollup"))
+    rows = rollup.content.decode().split('<table class="listing', 1)[1].split("</table>")[0]
+    assert "Kapanewon Bantul" in rows
+    assert "Dinas Pemberdayaan Masyarakat dan Kalurahan" in rows
+    for other in ("Kalurahan Bunder", "Jenawi", "Ketapang", "Gunungkidul"):
+        assert other not in rows
+    bunder = Site.objects.get(hostname="bunder.localhost")
+    overview = reverse("oversight:institution", args=[bunder.pk])
+    assert client.get(overview).status_code == 404
+    # the regency's announcement is offered: Kapanewon Bantul's writer sees it on the dashboard
+    title = "Pemkab Bantul Umumkan Jadwal Perekaman KTP-el Keliling di Kapanewon"
+    client.force_login(get_user_model().objects.get(username="bantul.peliput"))
+    dashboard = host_client(client, "bantul.localhost").get("/admin/").content.decode()
+    assert "Artikel yang ditawarkan kepada Kapanewon Bantul" in dashboard
+    assert title in dashboard
+    client.force_login(get_user_model().objects.get(username="jenawi.ppid_pelaksana"))
+    assert title not in host_client(client, "jenawi.localhost").get("/admin/").content.decode()
+    assert "bantulkab.pengawas" in seed_list()
+
+
+def seed_list() -> str:
+    out = StringIO()
+    call_command("seed_demo", "--list", stdout=out)
+    return out.getvalue()

@@ -28,7 +28,9 @@ __all__ = [
 FIVE_W_ONE_H = ("what", "who", "when", "where", "why", "how")
 DATA_DIR = Path(__file__).with_name("data")
 MIN_ACTIVITY_TITLES = 15  # the most items cms.demo.activity makes for one institution
-_INSTITUTION_TEXTS = [f.name for f in fields(schema.Institution)][1:-1]  # key, profile_body
+_INSTITUTION_TEXTS = [  # every text but the key, the profile body and the optional parent
+    f.name for f in fields(schema.Institution) if f.name not in ("key", "profile_body", "parent")
+]
 _CHECKS: dict[str, dict[str, Any]] = {
     "institution_type": {"choices": tuple(kind.key for kind in INSTITUTION_KINDS)},
     "sop_key": {"pattern": "[a-z][a-z0-9_]*"},
@@ -77,6 +79,7 @@ def _news(t: Table, key: str, alt_text: dict[str, str]) -> schema.NewsItem:
         tags=t.texts("tags"),
         five_w_one_h={name: five_w.text(name) for name in FIVE_W_ONE_H},
         images=tuple(_image(image, alt_text) for image in t.tables("images")),
+        offer_below=t.get("offer_below", bool, "true or false", False),
     )
     five_w.done()
     t.done()
@@ -86,8 +89,9 @@ def _news(t: Table, key: str, alt_text: dict[str, str]) -> schema.NewsItem:
 def _institution(t: Table, key: str, office_hours: str) -> schema.Institution:
     texts = {name: t.text(name, **_CHECKS.get(name, {})) for name in _INSTITUTION_TEXTS}
     body = tuple(p.replace("{office_hours}", office_hours) for p in t.texts("profile_body"))
+    parent = t.text("parent") if "parent" in t.data else ""
     t.done()
-    return schema.Institution(key=key, **texts, profile_body=body)
+    return schema.Institution(key=key, **texts, profile_body=body, parent=parent)
 
 
 def _disposition(t: Table, key: str) -> schema.DispositionItem:
@@ -123,7 +127,12 @@ def load_demo(directory: Path = DATA_DIR) -> schema.Demo:
     institutions, news, dispositions = [], [], []
     for key in keys:
         data = read_toml(directory / f"{key}.toml")
-        institutions.append(_institution(data.table("institution"), key, office_hours))
+        table = data.table("institution")
+        institutions.append(_institution(table, key, office_hours))
+        if institutions[-1].parent and institutions[-1].parent not in keys:
+            table.fail("parent", "must be the key of an institution listed in shared.toml")
+        if institutions[-1].parent == key:
+            table.fail("parent", "cannot be the institution itself")
         for item in data.tables("news"):
             news.append(_news(item, key, alt_text))
             if news[-1].title in [n.title for n in news[:-1] if n.institution == key]:

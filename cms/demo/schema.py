@@ -35,6 +35,7 @@ class Institution:
     profile_intro: str
     # One rich-text paragraph block each: tugas dan fungsi, visi, misi, alamat layanan.
     profile_body: tuple[str, ...]
+    parent: str = ""  # the key of the institution above this one ("" when none)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class NewsItem:
     # Keys: what, who, when, where, why, how (the SOP's 5W+1H coverage narrative).
     five_w_one_h: dict[str, str]
     images: tuple[Illustration, ...]
+    offer_below: bool = False  # offered to the institutions below (home.regional)
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,16 @@ from cms.demo import content
 from cms.demo.activity import bring_to_life
 from cms.demo.illustrations import draw_scene
 from home.models import (
+    ArticleOffer,
     InstitutionRole,
     InstitutionSettings,
     NewsIndexPage,
     NewsPage,
     StandardPage,
 )
-from home.provisioning import InstitutionSpec, provision_institution
+from home.models.institution import hierarchy_problem
+from home.provisioning import InstitutionSpec, provision_institution, roles_with_oversight
+from home.regional.offers import offer_article
 from social_publish.connect import connect_sandbox
 from sop_workflow.installer import install_sop, read_definition
 from sop_workflow.models import Disposition
@@ -214,8 +217,12 @@ def seed_demo() -> SeedReport:
     if created:
         report.add("operator platform")
     sites = {value(item, "key"): _institution(item, report) for item in content.INSTITUTIONS}
+    _hierarchy(sites, report)
     for seed, item in enumerate(content.NEWS):
         _news(item, sites, seed, report)
+    for item in content.NEWS:
+        if value(item, "offer_below"):
+            _offer(item, sites[value(item, "institution")], report)
     for site in sites.values():  # after the news: only what is published from now on is posted
         connect_sandbox(site)  # the rehearsal channel, so publishing in the demo syndicates
     for item in content.DISPOSITIONS:
@@ -228,6 +235,43 @@ def seed_demo() -> SeedReport:
     if report.created:
         _follow_ups_and_versions(report)
     return report
+
+
+def _hierarchy(sites: dict[str, Site], report: SeedReport) -> None:
+    """Put each institution below its ``parent`` (as an operator does in the profile)."""
+    for item in content.INSTITUTIONS:
+        parent_key = value(item, "parent", "")
+        if not parent_key:
+            continue
+        settings = InstitutionSettings.objects.get(site=sites[value(item, "key")])
+        parent = sites[parent_key]
+        if settings.parent_id == parent.pk:
+            continue
+        problem = hierarchy_problem(settings.site_id, settings.institution_type, parent.pk)
+        if problem:
+            raise ValueError(f"{value(item, 'key')}: {problem}")
+        settings.parent = parent
+        settings.save(update_fields=["parent"])
+        report.add(f"{settings.official_name} di bawah {parent.site_name}")
+
+
+def _offer(item, site: Site, report: SeedReport) -> None:
+    """Offer the news item to the institutions below, as its writer would (home.regional)."""
+    index = NewsIndexPage.objects.child_of(site.root_page).first()
+    page = NewsPage.objects.child_of(index).filter(title=value(item, "title")).first()
+    if page is None or ArticleOffer.objects.filter(page=page).exists():
+        return
+    members = get_user_model().objects.filter(username__startswith=f"{item.institution}.")
+    editor = next(
+        (
+            user
+            for user in members.order_by("username")
+            if page.permissions_for_user(user).can_edit()
+        ),
+        None,
+    )
+    offer_article(page, editor)
+    report.add(f"berita '{page.title}' ditawarkan ke instansi di bawah {site.site_name}")
 
 
 def _follow_ups_and_versions(report: SeedReport) -> None:
@@ -274,5 +318,11 @@ def demo_usernames() -> list[str]:
     usernames = [OPERATOR]
     for item in content.INSTITUTIONS:
         definition = resolve_definition(value(item, "sop_key"))
-        usernames += [f"{value(item, 'key')}.{role.key}" for role in role_specs(definition)]
+        spec = InstitutionSpec(
+            name=value(item, "official_name"),
+            hostname=value(item, "hostname"),
+            institution_type=value(item, "institution_type"),
+            roles=role_specs(definition),
+        )
+        usernames += [f"{value(item, 'key')}.{role.key}" for role in roles_with_oversight(spec)]
     return usernames

@@ -2,6 +2,7 @@
 
 from .images import InstitutionImage, InstitutionRendition
 from .institution import InstitutionRole, InstitutionSettings, InstitutionType
+from .offers import ArticleOffer, ArticleOfferAnswer, OfferDecision
 from .pages import (
     HomePage,
     NewsIndexPage,
@@ -14,6 +15,8 @@ from .pages import (
 from .site_list import SiteListVersion
 
 __all__ = [
+    "ArticleOffer",
+    "ArticleOfferAnswer",
     "HomePage",
     "InstitutionImage",
     "InstitutionRendition",
@@ -24,6 +27,7 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "NewsType",
+    "OfferDecision",
     "PortalPage",
     "SiteListVersion",
     "StandardPage",

@@ -569,6 +569,20 @@ class NewsPage(SiteLocalUrlMixin, TenantContentMixin, Page):
     where = models.TextField(_("where (di mana)"), blank=True)
     why = models.TextField(_("why (mengapa)"), blank=True)
     how = models.TextField(_("how (bagaimana)"), blank=True)
+    # Set when the article is adopted from a region's offer (home.regional): shown as
+    # "Sumber: …" on the public page.
+    source_institution = models.CharField(
+        _("source institution"),
+        max_length=255,
+        blank=True,
+        help_text=_("The institution this article was adopted from, named on the page."),
+    )
+    source_url = models.URLField(
+        _("source link"),
+        max_length=500,
+        blank=True,
+        help_text=_("The address of the original article."),
+    )
 
     FIVE_W_ONE_H_FIELDS = ("what", "who", "when", "where", "why", "how")
 
@@ -583,6 +597,11 @@ class NewsPage(SiteLocalUrlMixin, TenantContentMixin, Page):
         MultiFieldPanel(
             [FieldPanel("share_image"), FieldPanel("share_image_alt")],
             heading=_("Share image"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("source_institution"), FieldPanel("source_url")],
+            heading=_("Source"),
+            classname="collapsed",
         ),
     ]
     coverage_panels = [

@@ -1,4 +1,4 @@
-"""axe-core on the five demo institutions as ``seed_demo`` builds them, toolbar off and on.
+"""axe-core on the seven demo institutions as ``seed_demo`` builds them, toolbar off and on.
 
 One test loops over the hosts: the demo is seeded once (about 10 s) inside the transactional
 test, and each host gets one browser context, checked first without reader preferences and
@@ -108,5 +108,5 @@ def test_every_demo_institution_passes_axe(live_server, chromium, settings):
         report.update(check_host(chromium, axe, live_server, site))
     print(f"axe on {len(sites)} demo institutions: {time.monotonic() - started:.1f} s")
 
-    assert len(sites) == 5
+    assert len(sites) == 7  # the five SOP institutions and the two regencies above them
     assert {key: found for key, found in report.items() if found} == {}

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0009_oversight'),
+        ('home', '0010_article_offers'),
     ]
 
     operations = [
