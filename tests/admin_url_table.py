@@ -31,6 +31,8 @@ a URL is not requested (it would end the probe's session, or it raises on purpos
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 OPERATOR = "operator"
 OBJECT = "object"
@@ -61,6 +63,7 @@ def listing(**query: str) -> Url:
     return Url(LISTING, query=query)
 
 
+THIS_YEAR = datetime.now(ZoneInfo("Asia/Jakarta")).year  # the year agenda numbers carry
 PAGE = {"page_id": "page"}
 NEWS_TYPE = {"content_type_app_name": "news_app", "content_type_model_name": "news_model"}
 TASK_STATE = {"page_id": "page", "action_name": "approve", "task_state_id": "task_state"}
@@ -253,6 +256,9 @@ ADMIN_URLS: dict[str, Url] = {
     ),
     # --- SOP (sop_workflow) ---
     "admin/sop/requirements/<int:task_state_id>/": obj(task_state_id="task_state"),
+    # the buku agenda of this year (the other institution's entries are of this year too)
+    "admin/sop/agenda/<int:year>/": Url(LISTING, path=f"/admin/sop/agenda/{THIS_YEAR}/"),
+    "admin/sop/agenda/<int:year>/pdf/": Url(LISTING, path=f"/admin/sop/agenda/{THIS_YEAR}/pdf/"),
     "admin/sop/archive/<int:record_id>/": obj(record_id="archive_record"),
     "admin/sop/archive/<int:record_id>/pdf/": obj(record_id="archive_record"),
     "admin/sop/document/": listing(),

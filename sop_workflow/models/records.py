@@ -261,5 +261,17 @@ class IntakeRegisterEntry(models.Model):
         return self.agenda_number
 
     @property
+    def news_type_label(self) -> str:
+        """The news type as people name it (empty for an unknown one)."""
+        from home.models import NewsType
+
+        return NewsType(self.news_type).label if self.news_type in NewsType.values else ""
+
+    @property
+    def registered_by_name(self) -> str:
+        user = self.registered_by
+        return (user.get_full_name() or user.get_username()) if user else ""
+
+    @property
     def agenda_number(self) -> str:
         return f"{self.number:03d}/{self.year}"
