@@ -106,6 +106,8 @@ def test_kabupaten_oversight_sees_its_kapanewon_and_kalurahan_and_nothing_of_sle
     for name in ("Sleman", "Depok", "Caturtunggal"):
         assert name not in body
     assert headers(response)[:4] == ["Instansi", "Jenis", "Langsung di bawah", "Berita bulan ini"]
+    assert "2 instansi" in body  # the pager counts institutions, not Wagtail's sites
+    assert "2 situs" not in body
 
 
 def test_the_menu_item_is_shown_only_to_oversight_roles(client, regions, pengawas):

@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
@@ -90,6 +91,13 @@ class RollupFilterSet(WagtailFilterSet):
         fields = []
 
 
+class InstitutionPaginator(WagtailPaginator):
+    """Counts rows as institutions ("2 instansi"), not as Wagtail's sites."""
+
+    verbose_name = gettext_lazy("institution")
+    verbose_name_plural = gettext_lazy("institutions")
+
+
 class RollupView(ReportView):
     """Every institution below the reader's region, one row each; figures from the database."""
 
@@ -104,6 +112,7 @@ class RollupView(ReportView):
     search_backend_name = None  # sites are not in the search index
     default_ordering = "name"
     paginate_by = 50
+    paginator_class = InstitutionPaginator
     permission_policy = ROLLUP_POLICY
     permission_required = "view"
 
