@@ -364,19 +364,22 @@ class Runner:
         """A draft written by the submitter from the institution's own news material."""
         title = self.titles.pop(0)
         source = self.source
+        day = timezone.localdate(moment, self.calendar.tz)
+        lead = activity_lead(title, day)
         page = NewsPage(
             title=title,
             slug=f"{SLUG_PREFIX}{slugify(title)}"[:80],
-            date=timezone.localdate(moment, self.calendar.tz),
-            lead=source.lead,
+            date=day,
+            lead=lead,
             news_type=source.news_type,
-            body=json.dumps(source.body.get_prep_value()),
+            body=json.dumps([{"type": "paragraph", "value": f"<p>{lead}</p>"}]),
             share_image=source.share_image,
             share_image_alt=source.share_image_alt,
             owner=self.submitter,
             live=False,
             **{name: getattr(source, name) for name in NewsPage.FIVE_W_ONE_H_FIELDS},
         )
+        page.what = title
         item = Item(runner=self, page=page)
         item._mark(moment)
         self.index.add_child(instance=page)
@@ -410,6 +413,26 @@ class Runner:
         return self.preparation_time() + sum((self.standard(t) for t in tasks), timedelta(0))
 
 
+def activity_lead(title: str, day) -> str:
+    """The lead of a demo item: what took place and when, in the words of a news release."""
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    with translation.override("id"):
+        spoken_day = date_format(day, "l, j F Y")
+    return (
+        f"Kegiatan “{title}” berlangsung pada {spoken_day}. Warga dan "
+        "perangkat setempat hadir dan mengikuti kegiatan hingga selesai."
+    )
+
+
+def rotated(titles: list[str], key: str) -> list[str]:
+    """The titles starting at a place of the institution's own: each one's latest news (on the
+    portal and its home page) is not every other institution's too."""
+    start = sum(map(ord, key)) % len(titles)
+    return titles[start:] + titles[:start]
+
+
 def _runner(key: str, site, titles: list[str], now: datetime) -> Runner | None:
     installed = InstalledSop.current_for_site(site)
     index = NewsIndexPage.objects.child_of(site.root_page).first()
@@ -426,7 +449,7 @@ def _runner(key: str, site, titles: list[str], now: datetime) -> Runner | None:
 def bring_to_life(key: str, site, short_name: str, titles: tuple[str, ...]) -> list[str]:
     """Give one institution its SOP at work; returns what was made (empty if already there)."""
     now = timezone.now()
-    names = [title.replace("{short_name}", short_name) for title in titles]
+    names = rotated([title.replace("{short_name}", short_name) for title in titles], key)
     runner = _runner(key, site, names, now)
     if runner is None:
         return []
