@@ -136,3 +136,36 @@ def test_a_review_that_redoes_itself_loops_back_into_its_own_diamond():
     assert reject_target(definition, row.step) is row.step
     assert ">Tidak<" in str(row.svg)
     assert str(row.svg).count("<polygon") == 3  # the arrow in, the diamond, the loop back
+
+
+@pytest.mark.django_db
+def test_jenawi_s_decisions_read_disetujui_and_tolak_as_its_signed_sop_writes_them(client):
+    """Jenawi's original writes DISETUJUI (going on) and TOLAK (back to the admin's draft)
+    where the others write Ya and Tidak: ``decision_labels`` in the definition."""
+    from sop_workflow.definition.writer import dump_definition
+
+    jenawi = create_with_sop("kecamatan_jenawi")
+    installed = InstalledSop.objects.get(site=jenawi.site, is_current=True)
+    html = (
+        as_user(client, jenawi.user(next(iter(load("kecamatan_jenawi").roles)).key))
+        .get(reverse("sop_workflow:sop_print", args=[installed.pk]))
+        .content.decode()
+    )
+    rows = re.findall(r'<td class="flow"[^>]*>(.*?)</td>', html, flags=re.S)
+    words = {word for row in rows for word in re.findall(r"<text[^>]*>([^<]*)</text>", row)}
+
+    assert {"DISETUJUI", "TOLAK"} <= words
+    assert not {"Ya", "Tidak"} & words
+    assert 'decision_labels = ["DISETUJUI", "TOLAK"]' in dump_definition(load("kecamatan_jenawi"))
+
+
+@pytest.mark.parametrize("value", ['["SETUJU"]', '["SETUJU", ""]', '"SETUJU"'])
+def test_decision_labels_are_two_words_or_the_definition_is_refused(value):
+    from sop_workflow.definition import DefinitionError
+
+    text = bundled_definitions()["kecamatan_jenawi"].read_text().replace(
+        'decision_labels = ["DISETUJUI", "TOLAK"]', f"decision_labels = {value}"
+    )
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(text, file="kecamatan_jenawi.toml")
+    assert "decision_labels" in str(refused.value)

@@ -148,6 +148,9 @@ class SopHeader:
     records: tuple[str, ...] = ()
     #: Shares of a step's standard time at which its actors are reminded (default: at 100 %).
     reminders: tuple[float, ...] = ()
+    #: The flowchart's words for a decision's exits, going on then returning (default: Ya,
+    #: Tidak); Jenawi's signs DISETUJUI and TOLAK.
+    decision_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -353,6 +356,7 @@ def _header_dict(sop: SopHeader) -> dict[str, Any]:
         "warning": sop.warning,
         "records": list(sop.records),
         "reminders": list(sop.reminders),
+        "decision_labels": list(sop.decision_labels),
         "dates": {k: getattr(sop.dates, k) for k in _DATE_KEYS if getattr(sop.dates, k)},
     }
     if sop.approved_by:

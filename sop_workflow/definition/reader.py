@@ -147,7 +147,7 @@ _ROOT_KEYS = ("format_version", "sop", "roles", "steps")
 _SOP_KEYS = (
     "key", "number", "title", "institution", "institution_type", "dates", "approved_by",
     "decree", "legal_basis", "qualifications", "related_sops", "equipment", "warning", "records",
-    "reminders",
+    "reminders", "decision_labels",
 )  # fmt: skip
 _REJECT_KEYS = ("step", "role")
 _ARCHIVE_KEYS = ("classification", "classification_code")
@@ -179,7 +179,23 @@ def _read_header(r: _Reader, raw: Any) -> SopHeader:
         warning=r.text(data, "warning", "sop"),
         records=r.texts(data, "records", "sop"),
         reminders=_read_reminders(r, data),
+        decision_labels=_read_decision_labels(r, data),
     )
+
+
+def _read_decision_labels(r: _Reader, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """``decision_labels = ["DISETUJUI", "TOLAK"]``: the signed flowchart's words for a
+    decision's going-on and returning exits (default: Ya and Tidak)."""
+    value = data.get("decision_labels", [])
+    labels = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+    if not labels or len(value) not in (0, 2):
+        r.problem(
+            "sop",
+            "decision_labels",
+            _('Expected two words, going on then returning, e.g. ["DISETUJUI", "TOLAK"].'),
+        )
+        return ()
+    return tuple(v.strip() for v in value)
 
 
 def _read_reminders(r: _Reader, data: Mapping[str, Any]) -> tuple[float, ...]:

@@ -184,6 +184,21 @@ def is_decision(definition: SopDefinition, step: Step) -> bool:
     return task is not None and task.on_reject is None
 
 
+def fitting_size(label: str, room: float, largest: float = FONT - 1) -> float:
+    """The font size at which ``label`` fits in ``room`` units (DejaVu Sans: about 0.62 em a
+    capital), at most ``largest``."""
+    return round(min(largest, room / (0.62 * max(len(label), 1))), 1)
+
+
+def decision_words(definition: SopDefinition) -> tuple[str, str]:
+    """The words on a decision's exits, going on and returning: the SOP's own
+    (``decision_labels``, e.g. DISETUJUI / TOLAK), else Ya / Tidak."""
+    if len(definition.sop.decision_labels) == 2:
+        going_on, returning = definition.sop.decision_labels
+        return going_on, returning
+    return pgettext("SOP flowchart", "Yes"), pgettext("SOP flowchart", "No")
+
+
 def reject_target(definition: SopDefinition, step: Step) -> Step | None:
     """The step a refusal of ``step`` returns to (drawn as the "Tidak" branch), if any."""
     earlier = [s for s in definition.steps if s.number < step.number]
@@ -273,9 +288,12 @@ def flow_pages(
             else:
                 there.arrow((x, 0), (x, ROUTE_Y), (nx, ROUTE_Y), (nx, top))
         if row.shape == "decision":
-            yes = pgettext("SOP flowchart", "Yes")
-            # beside the line down, clear of an off-page connector below the diamond
-            here.text(x + CONNECTOR_W / 2 + 3, MID + DIAMOND_H + FONT, yes, "start", size=FONT - 1)
+            yes = decision_words(definition)[0]
+            # beside the line down, clear of an off-page connector below the diamond, inside
+            # its lane (a long word such as DISETUJUI in a smaller size)
+            start = x + CONNECTOR_W / 2 + 3
+            size = fitting_size(yes, _centre(row.lane) + LANE / 2 - start - 2)
+            here.text(start, MID + DIAMOND_H + FONT, yes, "start", size=size)
 
     # the "Tidak" branches, back to the step that is redone
     position = {row.step.number: index for index, row in enumerate(rows)}
@@ -296,7 +314,7 @@ def flow_pages(
         source.text(
             x + side * 16,
             MID - 9,
-            pgettext("SOP flowchart", "No"),
+            decision_words(definition)[1],
             "end" if leftwards else "start",
             size=FONT - 1,
         )
