@@ -213,13 +213,7 @@ def write_draft(disposition: Disposition, user) -> NewsPage:
     )
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
-    disposition.status, disposition.page, disposition.done_at = (
-        DispositionStatus.DRAFTED,
-        page,
-        timezone.now(),
-    )
-    disposition.save(update_fields=["status", "page", "done_at"])
-    return page
+    return _answered_by(disposition, page)
 
 
 def linkable_drafts(disposition: Disposition, user, limit: int = 50) -> list:
@@ -267,6 +261,11 @@ def link_draft(disposition: Disposition, page_id: int, user):
                 "disposition."
             )
         )
+    return _answered_by(disposition, page)
+
+
+def _answered_by(disposition: Disposition, page):
+    """``disposition`` is carried out: ``page`` is the draft that answers it."""
     disposition.status, disposition.page, disposition.done_at = (
         DispositionStatus.DRAFTED,
         page,
