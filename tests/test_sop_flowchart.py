@@ -163,8 +163,10 @@ def test_jenawi_s_decisions_read_disetujui_and_tolak_as_its_signed_sop_writes_th
 def test_decision_labels_are_two_words_or_the_definition_is_refused(value):
     from sop_workflow.definition import DefinitionError
 
-    text = bundled_definitions()["kecamatan_jenawi"].read_text().replace(
-        'decision_labels = ["DISETUJUI", "TOLAK"]', f"decision_labels = {value}"
+    text = (
+        bundled_definitions()["kecamatan_jenawi"]
+        .read_text()
+        .replace('decision_labels = ["DISETUJUI", "TOLAK"]', f"decision_labels = {value}")
     )
     with pytest.raises(DefinitionError) as refused:
         load_definition(text, file="kecamatan_jenawi.toml")
