@@ -298,3 +298,29 @@ def test_the_dashboard_forms_carry_the_csrf_token(regions, announcement):
 
     assert response.status_code == 302
     assert NewsPage.objects.child_of(kap.news_index).filter(title=announcement.title).exists()
+
+
+def test_the_editors_below_are_e_mailed_once_and_no_one_of_another_region(
+    client, regions, announcement, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    monkeypatch.setattr("django_q.conf.Conf.SYNC", True)
+    below = {key: regions[key].user("penulis") for key in ("kap", "trirenggo", "dpmk")}
+    elsewhere = regions["depok"].user("penulis")
+    signed_in(client, regions["kab"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        offer(client, announcement)
+
+    offered = [m for m in mail.outbox if m.subject.startswith("Artikel ditawarkan")]
+    for editor in below.values():
+        (to_editor,) = [m for m in offered if editor.email in m.to]
+        assert to_editor.subject == (
+            "Artikel ditawarkan: Pengumuman Jadwal Vaksinasi Kabupaten Bantul"
+        )
+        assert "Kabupaten Bantul menawarkan artikel “Pengumuman Jadwal Vaksinasi" in to_editor.body
+        assert "Adopsi di dasbor Anda" in to_editor.body
+        assert "http://testserver/admin/" in to_editor.body
+    assert not [m for m in offered if elsewhere.email in m.to]
+    assert len(offered) == 3  # one e-mail per institution below

@@ -14,16 +14,22 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from home.models import (
     ArticleOffer,
@@ -33,7 +39,7 @@ from home.models import (
     NewsPage,
     OfferDecision,
 )
-from home.tenancy import site_for_page, sites_below, sites_for_user
+from home.tenancy import institution_time_zone, site_for_page, sites_below, sites_for_user
 
 MAX_DEPTH = 10  # a hierarchy is provinsi → kabupaten → kapanewon → kalurahan, and units
 
@@ -110,7 +116,66 @@ def offer_article(page: NewsPage, user) -> ArticleOffer:
     except IntegrityError as error:  # offered by a colleague a moment ago
         raise OfferRefused(offer_problem(page, site)) from error
     log(instance=page, action="home.offer_article", user=user)
+    pk = offer.pk
+    transaction.on_commit(lambda: async_task("home.tasks.notify_article_offered", pk))
     return offer
+
+
+def editors_of(site: Site):
+    """The active people of ``site`` who may add news to its news index (the ones who see
+    and answer offers on their dashboard); operators are not among them."""
+    index = NewsIndexPage.objects.child_of(site.root_page).first()
+    if index is None:
+        return get_user_model().objects.none()
+    steplen = Page.steplen
+    # the index and its ancestors within the institution (the site's root page and below)
+    paths = [index.path[:end] for end in range(2 * steplen, len(index.path) + 1, steplen)]
+    groups = GroupPagePermission.objects.filter(
+        page__path__in=paths, permission__codename="add_page"
+    ).values("group_id")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_superuser=False, groups__in=groups)
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def notify_offered(offer_pk: int) -> int:
+    """Background job: tell each institution below, in Indonesian, that an article is offered
+    to it, with the dashboard's address; returns how many e-mails were sent."""
+    offer = ArticleOffer.objects.filter(pk=offer_pk).select_related("page", "site").first()
+    if offer is None:
+        return 0
+    offering = institution_name(offer.site)
+    url = get_admin_base_url() + reverse("wagtailadmin_home")
+    sent = 0
+    for site in sites_below(Site.objects.filter(pk=offer.site_id)).select_related("root_page"):
+        recipients = sorted(set(editors_of(site).values_list("email", flat=True)))
+        if not recipients:
+            continue
+        zone = institution_time_zone(site)
+        with translation.override(django_settings.LANGUAGE_CODE), timezone.override(zone):
+            values = {
+                "offering": offering,
+                "title": offer.page.title,
+                "institution": institution_name(site),
+                "url": url,
+            }
+            subject = _("Article offered: %(title)s") % values
+            body = "\n\n".join(
+                [
+                    _("%(offering)s offers the article “%(title)s” to %(institution)s.") % values,
+                    _(
+                        "Adopt it on your dashboard to make it a draft of your own news, which "
+                        "goes through your own SOP before it is published; or decline it: "
+                        "%(url)s"
+                    )
+                    % values,
+                ]
+            )
+        sent += send_mail(subject, body, None, recipients)
+    return sent
 
 
 # --- answering --------------------------------------------------------------------------
