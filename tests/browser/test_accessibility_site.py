@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from accessibility.tasks import generate_audio, generate_braille
 from home.models import StandardPage
 from tests.browser.support import DESKTOP, screenshot, site_url
+from tests.social_support import document
 from tests.tooling import require_library, require_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,6 +30,9 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.*)$", serve_media),
     path("", include("cms.urls")),
 ]
+
+# An MPEG-1 Layer III header and empty frames: a file the browser's player accepts as audio.
+SILENT_MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x00" + b"\x00" * 413
 
 TOOLBAR_ON = {"size": 3, "dark": True, "underline": True, "readable": True, "motion": True}
 TOOLBAR_CONTRAST = {"size": 5, "contrast": True, "grey": True, "underline": True}
@@ -49,6 +53,7 @@ def build_site(inst):
     require_library("liblouis.so.20", "liblouis20")
     photo = inst.image("Kerja bakti", "Warga membersihkan saluran irigasi bersama")
     field = inst.image("Sawah", "Hamparan sawah hijau di tepi jalan kalurahan")
+    interview = document(inst, "wawancara-lurah.mp3", SILENT_MP3)
 
     def image(img, alt):
         return {
@@ -85,6 +90,16 @@ def build_site(inst):
                 "embed": None,
                 "captions": None,
                 "transcript": "Lurah membuka kegiatan dan mengajak warga menjaga kebersihan.",
+            },
+        },
+        {
+            "type": "audio",
+            "id": "a1",
+            "value": {
+                "title": "Wawancara Lurah",
+                "file": interview.pk,
+                "caption": "Lurah menjelaskan jadwal kerja bakti, Sabtu pagi di balai kalurahan.",
+                "transcript": "Kami mengajak seluruh warga menjaga kebersihan saluran irigasi.",
             },
         },
         {
@@ -362,6 +377,18 @@ def test_article_is_complete_without_javascript(live_server, chromium, site):
         assert braille_link.get_attribute("href").endswith(".brf")
         for link in (audio_link, braille_link):
             assert len(fetch(live_server, inst, link.get_attribute("href"))) > 0
+
+        # The reporter's recorded interview (an audio block): its player, its narrative and
+        # its transcript, which opens without a script (a native <details>).
+        interview = page.locator("figure.audio")
+        assert interview.get_by_text("Wawancara Lurah", exact=True).is_visible()
+        assert interview.locator("audio[controls]").is_visible()
+        download = interview.get_by_role("link", name="Unduh audio “Wawancara Lurah”")
+        assert download.is_visible()
+        assert fetch(live_server, inst, download.get_attribute("href")).startswith(b"ID3")
+        assert interview.get_by_text("Lurah menjelaskan jadwal kerja bakti").is_visible()
+        interview.get_by_text("Transkrip").click()
+        assert interview.get_by_text("Kami mengajak seluruh warga menjaga").is_visible()
 
         # The Unicode braille view is a native <details>: it opens without a script.
         versions.get_by_text("Tampilkan dalam braille Unicode").click()
