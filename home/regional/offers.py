@@ -49,8 +49,16 @@ class OfferRefused(Exception):
 
 
 def institution_name(site: Site) -> str:
-    settings = InstitutionSettings.objects.filter(site=site).only("official_name").first()
-    return (settings.official_name if settings else "") or site.site_name or site.hostname
+    return institution_names([site])[site.pk]
+
+
+def institution_names(sites: list[Site]) -> dict[int, str]:
+    """Each site's institution name (its profile's official name, else the site's), by id, in
+    one query."""
+    official = dict(
+        InstitutionSettings.objects.filter(site__in=sites).values_list("site_id", "official_name")
+    )
+    return {site.pk: official.get(site.pk) or site.site_name or site.hostname for site in sites}
 
 
 def sites_above(site: Site | int) -> list[int]:

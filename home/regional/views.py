@@ -42,7 +42,8 @@ def offer_article(request, page_id: int):
     below, answers = [], []
     if site is not None:
         below_sites = list(sites_below(Site.objects.filter(pk=site.pk)).order_by("site_name"))
-        below = [offers.institution_name(s) for s in below_sites]
+        names = offers.institution_names(below_sites)
+        below = [names[s.pk] for s in below_sites]
         offer = ArticleOffer.objects.filter(page=page).first()
         if offer is not None:  # what each institution below did with it
             decided = {answer.site_id: answer for answer in offer.answers.all()}

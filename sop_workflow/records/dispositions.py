@@ -116,14 +116,13 @@ def chain_has_ended(site: Site | int, parent: Disposition) -> bool:
 def require_drafting_step(disposition: Disposition) -> None:
     """Only the chain's last step writes (or links) the draft: earlier ones pass it on."""
     chain = instruction_chain(disposition.site_id)
-    if chain and not chain_has_ended(disposition.site_id, disposition):
-        step = next_in_chain(disposition.site_id, disposition)
+    if chain and depth_of(disposition) + 2 < len(chain):  # the chain has not reached drafting
         raise PermissionDenied(
             _(
                 "In the SOP the draft is written at step %(step)s: pass the disposition on "
                 "(Pass on) to the role of that step."
             )
-            % {"step": chain[-1].number if step is None else step.number}
+            % {"step": chain[-1].number}
         )
 
 

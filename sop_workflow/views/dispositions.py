@@ -184,6 +184,7 @@ class DispositionInspectView(generic.InspectView):
         may_act = disposition.is_open and dispositions.is_assignee(self.request.user, disposition)
         ended = dispositions.chain_has_ended(disposition.site_id, disposition)
         in_chain = bool(dispositions.instruction_chain(disposition.site_id))
+        may_draft = may_act and (ended or not in_chain)
         chain = disposition.chain()
         page = dispositions.page_of_chain(disposition)
         published = disposition.status == DispositionStatus.PUBLISHED
@@ -192,13 +193,15 @@ class DispositionInspectView(generic.InspectView):
                 "may_act": may_act,
                 # the SOP's order: earlier steps pass it on, the chain's last one drafts
                 "may_forward": may_act and not ended,
-                "may_draft": may_act and (ended or not in_chain),
+                "may_draft": may_draft,
                 "forward_url": reverse("sop_workflow_dispositions:add")
                 + f"?parent={disposition.pk}",
                 "draft_url": reverse("sop_workflow_dispositions:draft", args=[disposition.pk]),
                 "link_url": reverse("sop_workflow_dispositions:link", args=[disposition.pk]),
-                "drafts": (
-                    dispositions.linkable_drafts(disposition, self.request.user) if may_act else []
+                "drafts": (  # only the drafting step links a draft
+                    dispositions.linkable_drafts(disposition, self.request.user)
+                    if may_draft
+                    else []
                 ),
                 "chain": chain,
                 "step_rows": disposition_steps.rows(disposition),
